@@ -1,0 +1,28 @@
+package org.ecgworkbench.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: a headless command when one is named, otherwise the workbench window. */
+@Command(name = "ecg-workbench",
+        mixinStandardHelpOptions = true,
+        version = "ECG Workbench 0.1.0",
+        description = "Deep learning on ECG recordings. With no command, opens the workbench window.",
+        subcommands = {
+                CommandLine.HelpCommand.class,
+        })
+public final class Main implements Runnable {
+
+    /** Runs the command named in args, or opens the window when args name none. */
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0 || args.length > 0) {
+            System.exit(code);
+        }
+    }
+
+    @Override
+    public void run() {
+        System.out.println("The workbench window is not wired yet; see --help for the commands.");
+    }
+}
