@@ -1,0 +1,66 @@
+package org.ecgworkbench.engine.filter;
+
+import java.util.Arrays;
+
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * Rows of samples in one row-major array: row r holds {@code lengths[r]} samples from {@code r * stride};
+ * the rest of the row is zero. This is how a batch of recordings of different lengths travels.
+ */
+record Batch(double[] data, int rows, int stride, int[] lengths) {
+
+    /** Reads a 1-D or 2-D array (float32 or float64) as a batch, every row full length unless lengths are given. */
+    static Batch of(INDArray x, int[] lengths) {
+        if (x == null) {
+            throw new IllegalArgumentException("input array is null");
+        }
+        if (x.rank() != 1 && x.rank() != 2) {
+            throw new IllegalArgumentException("input must be 1-D or 2-D [rows, samples], got shape "
+                    + Arrays.toString(x.shape()));
+        }
+        if (!x.dataType().isFPType()) {
+            throw new IllegalArgumentException("input must be float32 or float64, got " + x.dataType());
+        }
+        long rows = x.rank() == 1 ? 1 : x.size(0);
+        long stride = x.size(x.rank() - 1);
+        if (rows * stride > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("input too large for one call: " + rows + " x " + stride);
+        }
+        int[] len = lengths;
+        if (len == null) {
+            len = new int[(int) rows];
+            Arrays.fill(len, (int) stride);
+        } else if (len.length != rows) {
+            throw new IllegalArgumentException("lengths has " + len.length + " entries for " + rows + " rows");
+        } else {
+            for (int r = 0; r < len.length; r++) {
+                if (len[r] < 0 || len[r] > stride) {
+                    throw new IllegalArgumentException("lengths[" + r + "] = " + len[r] + " is outside [0, "
+                            + stride + "]");
+                }
+            }
+            len = len.clone();
+        }
+        INDArray c = x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView()
+                ? x : x.castTo(DataType.DOUBLE).dup('c');
+        double[] data = c.data().asDouble();
+        if (data.length != rows * stride) {
+            data = Arrays.copyOf(c.dup('c').data().asDouble(), (int) (rows * stride));
+        }
+        return new Batch(data, (int) rows, (int) stride, len);
+    }
+
+    /** An all-zero batch with the same rows and lengths. */
+    Batch emptyLike() {
+        return new Batch(new double[data.length], rows, stride, lengths);
+    }
+
+    /** This batch as an array of the given shape and data type. */
+    INDArray toArray(long[] shape, DataType type) {
+        INDArray out = Nd4j.create(data, shape, 'c');
+        return type == DataType.DOUBLE ? out : out.castTo(type);
+    }
+}
