@@ -1,0 +1,75 @@
+package org.ecgworkbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import org.ecgworkbench.engine.record.Annotation;
+import org.ecgworkbench.engine.record.Record;
+import org.ecgworkbench.engine.record.Records;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Prints a summary of each record; a record that cannot be read is reported on stderr and the others still print. */
+@Command(name = "info", description = "Prints name, sampling frequency, duration, leads, annotations, label and warnings of records.")
+public final class InfoCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "RECORD",
+            description = "A record path without extension (e.g. mitdb/100) or a .hea, .dat, .mat or .csv file.")
+    List<Path> records = new ArrayList<>();
+
+    @Option(names = "--fs", paramLabel = "HZ", description = "Sampling frequency in Hz of CSV input.")
+    Double fs;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        boolean failed = false;
+        for (Path path : records) {
+            try {
+                Record r = Records.read(path, fs == null ? Double.NaN : fs);
+                print(out, err, path, r);
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+                failed = true;
+            }
+            out.flush();
+            err.flush();
+        }
+        return failed ? 1 : 0;
+    }
+
+    private static void print(PrintWriter out, PrintWriter err, Path path, Record r) throws IOException {
+        out.println("record: " + r.name() + " (" + path + ")");
+        out.println("  sampling frequency: " + Cli.number(r.samplingFrequency()) + " Hz");
+        out.println(String.format(Locale.ROOT, "  duration: %.3f s (%d samples)", r.durationSeconds(), r.samples()));
+        List<String> leads = new ArrayList<>();
+        for (int i = 0; i < r.leadCount(); i++) {
+            leads.add(r.leadNames().get(i) + " [" + r.units().get(i) + "]");
+        }
+        out.println("  leads: " + r.leadCount() + ": " + String.join(", ", leads));
+        for (Path ann : Records.annotationFiles(path)) {
+            try {
+                List<Annotation> a = Records.readAnnotations(path, Cli.extension(ann));
+                long beats = a.stream().filter(Annotation::isBeat).count();
+                out.println("  annotations: " + ann.getFileName() + ": " + a.size() + " (" + beats + " beats)");
+            } catch (IOException e) {
+                err.println("error: " + e.getMessage());
+            }
+        }
+        Records.label(path).ifPresent(l -> out.println("  label: " + l));
+        for (String w : r.warnings()) {
+            out.println("  warning: " + w);
+        }
+    }
+}
