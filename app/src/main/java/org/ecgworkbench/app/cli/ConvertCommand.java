@@ -9,11 +9,10 @@ import org.ecgworkbench.engine.record.Quantizer;
 import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.Records;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Converts one record to WFDB format 16 or CSV. */
 @Command(name = "convert", description = "Converts a record to WFDB (format 16) or CSV (values in mV).")
@@ -29,26 +28,23 @@ public final class ConvertCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder (created if needed).")
     Path out;
 
-    @Option(names = "--fs", paramLabel = "HZ", description = "Sampling frequency in Hz of CSV input.")
-    Double fs;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    RecordInput input;
 
     @Override
     public Integer call() {
         Records.Format format = switch (to.toLowerCase(Locale.ROOT)) {
             case "wfdb" -> Records.Format.WFDB;
             case "csv" -> Records.Format.CSV;
-            default -> throw new ParameterException(spec.commandLine(), "--to must be wfdb or csv, not '" + to + "'");
+            default -> throw new ParameterException(input.command.commandLine(), "--to must be wfdb or csv, not '" + to + "'");
         };
-        PrintWriter stdout = spec.commandLine().getOut();
         try {
-            Record r = Records.read(record, fs == null ? Double.NaN : fs);
+            Record r = input.read(record);
             if (format == Records.Format.WFDB) {
                 r = Quantizer.quantize(r);  // done here so the quantization warning is shown
             }
             Path written = Records.write(r, out, format);
+            PrintWriter stdout = input.out();
             stdout.println("wrote " + written);
             for (String w : r.warnings()) {
                 stdout.println("warning: " + w);
@@ -56,8 +52,7 @@ public final class ConvertCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (IOException e) {
-            spec.commandLine().getErr().println("error: " + e.getMessage());
-            spec.commandLine().getErr().flush();
+            input.error(e);
             return 1;
         }
     }

@@ -11,10 +11,8 @@ import org.ecgworkbench.engine.record.Annotation;
 import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.Records;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
 /** Prints a summary of each record; a record that cannot be read is reported on stderr and the others still print. */
 @Command(name = "info", description = "Prints name, sampling frequency, duration, leads, annotations, label and warnings of records.")
@@ -24,32 +22,25 @@ public final class InfoCommand implements Callable<Integer> {
             description = "A record path without extension (e.g. mitdb/100) or a .hea, .dat, .mat or .csv file.")
     List<Path> records = new ArrayList<>();
 
-    @Option(names = "--fs", paramLabel = "HZ", description = "Sampling frequency in Hz of CSV input.")
-    Double fs;
-
-    @Spec
-    CommandSpec spec;
+    @Mixin
+    RecordInput input;
 
     @Override
     public Integer call() {
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
         boolean failed = false;
         for (Path path : records) {
             try {
-                Record r = Records.read(path, fs == null ? Double.NaN : fs);
-                print(out, err, path, r);
+                print(path, input.read(path));
             } catch (IOException e) {
-                err.println("error: " + e.getMessage());
+                input.error(e);
                 failed = true;
             }
-            out.flush();
-            err.flush();
         }
         return failed ? 1 : 0;
     }
 
-    private static void print(PrintWriter out, PrintWriter err, Path path, Record r) throws IOException {
+    private void print(Path path, Record r) throws IOException {
+        PrintWriter out = input.out();
         out.println("record: " + r.name() + " (" + path + ")");
         out.println("  sampling frequency: " + Cli.number(r.samplingFrequency()) + " Hz");
         out.println(String.format(Locale.ROOT, "  duration: %.3f s (%d samples)", r.durationSeconds(), r.samples()));
@@ -64,12 +55,13 @@ public final class InfoCommand implements Callable<Integer> {
                 long beats = a.stream().filter(Annotation::isBeat).count();
                 out.println("  annotations: " + ann.getFileName() + ": " + a.size() + " (" + beats + " beats)");
             } catch (IOException e) {
-                err.println("error: " + e.getMessage());
+                input.error(e);
             }
         }
         Records.label(path).ifPresent(l -> out.println("  label: " + l));
         for (String w : r.warnings()) {
             out.println("  warning: " + w);
         }
+        out.flush();
     }
 }
