@@ -40,6 +40,11 @@ public final class MatReader {
             if (h.signals().size() != 1) {
                 throw RecordFormatException.of(hea, "expected 1 signal for " + mat.getFileName() + ", header has " + h.signals().size());
             }
+            SignalSpec s = h.signals().get(0);
+            if (!s.fileName().equals(String.valueOf(mat.getFileName())) || s.format() != 16) {
+                warnings.add(hea.getFileName() + " describes " + s.fileName() + " in format " + s.format()
+                        + "; read " + mat.getFileName() + " as its MATLAB int16 vector");
+            }
             int n = val.length;
             if (h.samples() > n) {
                 throw RecordFormatException.of(mat, "holds " + n + " samples but " + hea.getFileName() + " says " + h.samples());
