@@ -144,68 +144,83 @@ class FuzzTest {
         return Arrays.copyOf(all, Math.min(bytes, all.length));
     }
 
-    @Test
-    void wfdbHeaderSignalFileAndAnnotations() throws Exception {
-        Path mitdb = TestData.dir("mitdb");
-        // 6666 frames of 2 signals in format 212 take 19998 bytes.
-        String header = new String(Files.readAllBytes(mitdb.resolve("101.hea")), StandardCharsets.UTF_8)
-                .replace("101 2 360 650000", "101 2 360 6666");
-        byte[] hea = header.getBytes(StandardCharsets.UTF_8);
-        byte[] dat = head(mitdb.resolve("101.dat"), 20000);
-        byte[] atr = Files.readAllBytes(mitdb.resolve("101.atr"));
-        Path heaFile = dir.resolve("101.hea");
-        Path datFile = dir.resolve("101.dat");
-        Path atrFile = dir.resolve("101.atr");
-        Files.write(datFile, dat);
-        for (int k = 0; k < 300; k++) {
-            Files.write(heaFile, mutate(hea));
-            check("hea case " + k, () -> Records.read(dir.resolve("101")));
+    /** Writes n mutations of original to target, reading each; leaves the original in place afterwards. */
+    private void fuzz(String what, byte[] original, Path target, int n, Reader reader) throws Exception {
+        for (int k = 0; k < n; k++) {
+            Files.write(target, mutate(original));
+            check(what + " case " + k, reader);
         }
-        Files.write(heaFile, hea);
-        for (int k = 0; k < 200; k++) {
-            Files.write(datFile, mutate(dat));
-            check("dat case " + k, () -> Records.read(heaFile));
-        }
-        Files.write(datFile, dat);
-        for (int k = 0; k < 250; k++) {
-            Files.write(atrFile, mutate(atr));
-            check("atr case " + k, () -> Records.readAnnotations(dir.resolve("101"), "atr"));
-        }
-        assertTrue(cases >= 750);
+        Files.write(target, original);
+    }
+
+    private void assertMeaningful(int minCases) {
+        assertTrue(cases >= minCases, cases + " cases");
         assertTrue(rejected > cases / 10 && rejected < cases, rejected + " of " + cases + " rejected");
         System.out.println(getClass().getSimpleName() + ": " + cases + " cases, " + rejected + " rejected");
     }
 
     @Test
-    void cincMatWithAndWithoutHeaderAndLabels() throws Exception {
+    void realWfdbHeaderSignalFileAndAnnotations() throws Exception {
+        Path mitdb = TestData.dir("mitdb");
+        // 6666 frames of 2 signals in format 212 take 19998 bytes.
+        String header = new String(Files.readAllBytes(mitdb.resolve("101.hea")), StandardCharsets.UTF_8)
+                .replace("101 2 360 650000", "101 2 360 6666");
+        byte[] hea = header.getBytes(StandardCharsets.UTF_8);
+        Path heaFile = dir.resolve("101.hea");
+        Files.write(heaFile, hea);
+        Files.write(dir.resolve("101.dat"), head(mitdb.resolve("101.dat"), 20000));
+        fuzz("hea", hea, heaFile, 300, () -> Records.read(dir.resolve("101")));
+        fuzz("dat", Files.readAllBytes(dir.resolve("101.dat")), dir.resolve("101.dat"), 200, () -> Records.read(heaFile));
+        fuzz("atr", Files.readAllBytes(mitdb.resolve("101.atr")), dir.resolve("101.atr"), 250,
+                () -> Records.readAnnotations(dir.resolve("101"), "atr"));
+        assertMeaningful(750);
+    }
+
+    @Test
+    void realCincMatWithAndWithoutHeaderAndLabels() throws Exception {
         Path cinc = TestData.dir("cinc2017");
         byte[] mat = Files.readAllBytes(cinc.resolve("A00013.mat"));
-        byte[] hea = Files.readAllBytes(cinc.resolve("A00013.hea"));
-        byte[] ref = head(cinc.resolve("REFERENCE.csv"), 2000);
-        Path withHeader = dir.resolve("A00013.mat");
-        Path bare = dir.resolve("B00001.mat");
-        Files.write(withHeader, mat);
-        Files.write(dir.resolve("A00013.hea"), hea);
-        for (int k = 0; k < 150; k++) {
-            byte[] m = mutate(mat);
-            Files.write(withHeader, m);
-            check("mat+hea case " + k, () -> Records.read(withHeader));
-            Files.write(bare, m);
-            check("mat case " + k, () -> Records.read(bare));
+        Files.write(dir.resolve("A00013.mat"), mat);
+        Files.write(dir.resolve("A00013.hea"), Files.readAllBytes(cinc.resolve("A00013.hea")));
+        fuzz("mat+hea", mat, dir.resolve("A00013.mat"), 150, () -> Records.read(dir.resolve("A00013.mat")));
+        fuzz("mat", mat, dir.resolve("B00001.mat"), 150, () -> Records.read(dir.resolve("B00001.mat")));
+        fuzz("cinc hea", Files.readAllBytes(cinc.resolve("A00013.hea")), dir.resolve("A00013.hea"), 100,
+                () -> Records.read(dir.resolve("A00013")));
+        fuzz("labels", head(cinc.resolve("REFERENCE.csv"), 2000), dir.resolve("REFERENCE.csv"), 50,
+                () -> Records.readLabels(dir.resolve("REFERENCE.csv")));
+        assertMeaningful(450);
+    }
+
+    @Test
+    void generatedWfdbAndAnnotations() throws Exception {
+        Random values = new Random(3);
+        int[] interleaved = new int[2 * 400];
+        for (int i = 0; i < interleaved.length; i++) {
+            interleaved[i] = values.nextInt(4096) - 2048;
         }
-        Files.write(withHeader, mat);
-        for (int k = 0; k < 100; k++) {
-            Files.write(dir.resolve("A00013.hea"), mutate(hea));
-            check("cinc hea case " + k, () -> Records.read(dir.resolve("A00013")));
+        Files.write(dir.resolve("g.dat"), WfdbReaderTest.encode212(interleaved));
+        byte[] hea = ("g 2 360 400 12:00:00 01/01/2000\r\ng.dat 212 200 12 0 " + interleaved[0] + " 0 0 I\r\n"
+                + "g.dat 212 200(5)/uV 12 0 " + interleaved[1] + " 0 0 II\r\n# comment\r\n").getBytes(StandardCharsets.UTF_8);
+        Files.write(dir.resolve("g.hea"), hea);
+        fuzz("generated 212 hea", hea, dir.resolve("g.hea"), 200, () -> Records.read(dir.resolve("g")));
+        byte[] h2 = "h 2 500\nh1.dat 16+6 1000\nh2.dat 80 10\n".getBytes(StandardCharsets.UTF_8);
+        byte[] d16 = new byte[806];
+        values.nextBytes(d16);
+        byte[] d80 = new byte[400];
+        values.nextBytes(d80);
+        Files.write(dir.resolve("h.hea"), h2);
+        Files.write(dir.resolve("h2.dat"), d80);
+        fuzz("generated 16 dat", d16, dir.resolve("h1.dat"), 100, () -> Records.read(dir.resolve("h.hea")));
+        fuzz("generated 16/80 hea", h2, dir.resolve("h.hea"), 150, () -> Records.read(dir.resolve("h")));
+        java.io.ByteArrayOutputStream atr = new java.io.ByteArrayOutputStream();
+        int[] words = {(28 << 10) | 5, (63 << 10) | 5, '(' | ('A' << 8), 'F' | ('I' << 8), 'B', (1 << 10) | 300,
+            (62 << 10) | 1, (60 << 10) | 3, (5 << 10) | 280, (61 << 10) | 2, 59 << 10, 1, 0, (1 << 10), 0};
+        for (int w : words) {
+            atr.write(w & 0xFF);
+            atr.write(w >> 8);
         }
-        Path refFile = dir.resolve("REFERENCE.csv");
-        for (int k = 0; k < 50; k++) {
-            Files.write(refFile, mutate(ref));
-            check("labels case " + k, () -> Records.readLabels(refFile));
-        }
-        assertTrue(cases >= 450);
-        assertTrue(rejected > cases / 10 && rejected < cases, rejected + " of " + cases + " rejected");
-        System.out.println(getClass().getSimpleName() + ": " + cases + " cases, " + rejected + " rejected");
+        fuzz("generated atr", atr.toByteArray(), dir.resolve("g.atr"), 200, () -> Records.readAnnotations(dir.resolve("g"), "atr"));
+        assertMeaningful(650);
     }
 
     @Test
@@ -215,21 +230,9 @@ class FuzzTest {
         for (int s = 0; s < 300; s++) {
             sb.append(s / 360.0).append(';').append(values.nextGaussian()).append(';').append(values.nextInt(2000) - 1000).append('\n');
         }
-        byte[] csv = sb.toString().getBytes(StandardCharsets.UTF_8);
         Path file = dir.resolve("x.csv");
-        for (int k = 0; k < 200; k++) {
-            Files.write(file, mutate(csv));
-            check("csv case " + k, () -> Records.read(file, 360));
-            check("csv to wfdb case " + k, () -> {
-                try {
-                    Records.write(Records.read(file, 360), dir.resolve("out"), Records.Format.WFDB);
-                } catch (RecordFormatException e) {
-                    // the input was rejected: fine
-                }
-            });
-        }
-        assertTrue(cases >= 400);
-        assertTrue(rejected > cases / 10 && rejected < cases, rejected + " of " + cases + " rejected");
-        System.out.println(getClass().getSimpleName() + ": " + cases + " cases, " + rejected + " rejected");
+        fuzz("csv", sb.toString().getBytes(StandardCharsets.UTF_8), file, 200, 
+                () -> Records.write(Records.read(file, 360), dir.resolve("out"), Records.Format.WFDB));
+        assertMeaningful(200);
     }
 }
