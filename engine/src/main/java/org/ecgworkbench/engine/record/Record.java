@@ -90,13 +90,6 @@ public final class Record {
         return new Record(name, samplingFrequency, leads, null, phys, null, null, comments, warnings);
     }
 
-    /** This record with more warnings appended. */
-    public Record withWarnings(List<String> more) {
-        List<String> all = new ArrayList<>(warnings);
-        all.addAll(more);
-        return new Record(name, samplingFrequency, leads, adc, physical, baseTime, baseDate, comments, all);
-    }
-
     /** The record name, e.g. "100" or "A00001". */
     public String name() {
         return name;

@@ -29,8 +29,8 @@ public final class Records {
     }
 
     /**
-     * Reads a record given as a path without extension ("…/100" finds 100.hea, then 100.mat) or as a
-     * .hea, .dat or .mat file. CSV needs a sampling frequency: use {@link #read(Path, double)}.
+     * Reads a record given as a path without extension ("…/100" finds 100.hea, then 100.mat), as a
+     * .hea, .dat or .mat file, or as another file of the record such as 100.atr. CSV needs a sampling frequency: use {@link #read(Path, double)}.
      */
     public static Record read(Path path) throws RecordFormatException {
         return read(path, Double.NaN);
@@ -55,13 +55,16 @@ public final class Records {
             default:
                 break;
         }
-        Path hea = withExtension(path, "hea");
-        if (Files.isRegularFile(hea)) {
-            return WfdbReader.read(hea);
-        }
-        Path mat = withExtension(path, "mat");
-        if (Files.isRegularFile(mat)) {
-            return MatReader.read(mat);
+        // A record name may itself contain a dot; failing that, "100.atr" names record 100.
+        for (Path candidate : ext.isEmpty() ? List.of(path) : List.of(path, base)) {
+            Path hea = withExtension(candidate, "hea");
+            if (Files.isRegularFile(hea)) {
+                return WfdbReader.read(hea);
+            }
+            Path mat = withExtension(candidate, "mat");
+            if (Files.isRegularFile(mat)) {
+                return MatReader.read(mat);
+            }
         }
         throw RecordFormatException.of(path, "no record found (looked for .hea and .mat files)");
     }

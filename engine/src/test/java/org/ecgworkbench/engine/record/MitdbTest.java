@@ -62,6 +62,8 @@ class MitdbTest {
         assertEquals(List.of("V5", "V2"), Records.read(dir.resolve("102")).leadNames());
         assertEquals(List.of("V5", "MLII"), Records.read(dir.resolve("114")).leadNames());
         assertEquals(List.of("MLII", "V1"), Records.read(dir.resolve("101.hea")).leadNames());
+        assertEquals(List.of("MLII", "V1"), Records.read(dir.resolve("101.dat")).leadNames());
+        assertEquals(List.of("MLII", "V1"), Records.read(dir.resolve("101.atr")).leadNames());
     }
 
     @Test
