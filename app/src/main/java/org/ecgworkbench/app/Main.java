@@ -1,5 +1,7 @@
 package org.ecgworkbench.app;
 
+import org.ecgworkbench.app.cli.ConvertCommand;
+import org.ecgworkbench.app.cli.InfoCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -10,6 +12,8 @@ import picocli.CommandLine.Command;
         description = "Deep learning on ECG recordings. With no command, opens the workbench window.",
         subcommands = {
                 CommandLine.HelpCommand.class,
+                InfoCommand.class,
+                ConvertCommand.class,
         })
 public final class Main implements Runnable {
 
