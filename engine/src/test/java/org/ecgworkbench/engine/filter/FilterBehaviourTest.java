@@ -1,0 +1,116 @@
+package org.ecgworkbench.engine.filter;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.executioner.OpExecutioner;
+import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.linalg.profiler.OpProfiler;
+
+/** Contracts around the numbers: errors as SciPy raises them, shapes and types, ragged rows, op counts. */
+class FilterBehaviourTest {
+
+    private static final TransferFunction PT = Butter.ba(3, new double[] {5, 15}, BandType.BANDPASS, 300);
+
+    @Test
+    void inputNotLongerThanPadlenIsRejectedWithScipysMessage() {
+        INDArray x = Nd4j.createFromArray(GoldenSignals.signal(1, 21));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Filtfilt.filtfilt(PT.b(), PT.a(), x));
+        assertEquals("The length of the input vector x must be greater than padlen, which is 21.", e.getMessage());
+        assertEquals(22, Filtfilt.filtfilt(PT.b(), PT.a(), Nd4j.createFromArray(GoldenSignals.signal(1, 22))).length());
+    }
+
+    @Test
+    void badArgumentsAreRejected() {
+        INDArray x = Nd4j.createFromArray(GoldenSignals.signal(1, 100));
+        assertThrows(IllegalArgumentException.class, () -> Lfilter.lfilter(new double[] {1}, new double[] {0, 1}, x));
+        assertThrows(IllegalArgumentException.class, () -> Lfilter.lfilter(new double[] {}, new double[] {1}, x));
+        assertThrows(IllegalArgumentException.class, () -> PadType.parse("reflect"));
+        assertThrows(IllegalArgumentException.class,
+                () -> Lfilter.lfilter(PT.b(), PT.a(), x, Nd4j.zeros(DataType.DOUBLE, 5)));
+        assertThrows(IllegalArgumentException.class,
+                () -> Butter.ba(2, new double[] {200}, BandType.LOWPASS, 300));
+        assertThrows(IllegalArgumentException.class,
+                () -> Butter.ba(2, new double[] {15, 5}, BandType.BANDPASS, 300));
+        assertThrows(IllegalArgumentException.class,
+                () -> Filtfilt.run(PT, Nd4j.zeros(DataType.INT, 100), null, PadType.ODD, null, FilterPath.SERIAL));
+    }
+
+    @Test
+    void shapeAndTypeArePreserved() {
+        INDArray x32 = Nd4j.create(GoldenSignals.batch(3, new int[] {500, 500, 500})).castTo(DataType.FLOAT);
+        for (FilterPath path : FilterPath.values()) {
+            INDArray y = Filtfilt.run(PT, x32, null, PadType.ODD, null, path);
+            assertEquals(DataType.FLOAT, y.dataType());
+            assertArrayEquals(new long[] {3, 500}, y.shape());
+        }
+        INDArray x1 = Nd4j.createFromArray(GoldenSignals.signal(4, 300));
+        assertArrayEquals(new long[] {300}, Lfilter.lfilter(PT.b(), PT.a(), x1).shape());
+    }
+
+    @Test
+    void eachRowOfARaggedBatchIsFilteredAsItWouldBeAlone() {
+        int[] lengths = {900, 23, 4000, 1777};
+        double[][] rows = GoldenSignals.batch(11, lengths);
+        double[][] padded = new double[lengths.length][4000];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, padded[r], 0, lengths[r]);
+        }
+        for (FilterPath path : new FilterPath[] {FilterPath.SERIAL, FilterPath.CHUNKED}) {
+            double[][] batch = Filtfilt.run(PT, Nd4j.create(padded), lengths, PadType.ODD, null, path).toDoubleMatrix();
+            for (int r = 0; r < rows.length; r++) {
+                double[] alone = Filtfilt.run(PT, Nd4j.createFromArray(rows[r]), null, PadType.ODD, null, path)
+                        .toDoubleVector();
+                for (int t = 0; t < lengths[r]; t++) {
+                    assertEquals(alone[t], batch[r][t], 1e-12 * (1 + Math.abs(alone[t])), path + " row " + r + " t " + t);
+                }
+                for (int t = lengths[r]; t < 4000; t++) {
+                    assertEquals(0.0, batch[r][t]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void chunkedPathIssuesTheSameOpsForShortAndLongSignals() {
+        long[] ours = new long[2];
+        long[] counted = new long[2];
+        int[] lengths = {9000, 650000};
+        OpExecutioner ex = Nd4j.getExecutioner();
+        for (int i = 0; i < 2; i++) {
+            INDArray x = Nd4j.createFromArray(GoldenSignals.signal(5, lengths[i]));
+            Filtfilt.run(PT, x, null, PadType.ODD, null, FilterPath.CHUNKED); // plans and caches settle
+            long before = ChunkedFilter.opsIssued();
+            ex.setProfilingMode(OpExecutioner.ProfilingMode.OPERATIONS);
+            OpProfiler.getInstance().reset();
+            Filtfilt.run(PT, x, null, PadType.ODD, null, FilterPath.CHUNKED);
+            counted[i] = OpProfiler.getInstance().getInvocationsCount();
+            ex.setProfilingMode(OpExecutioner.ProfilingMode.DISABLED);
+            ours[i] = ChunkedFilter.opsIssued() - before;
+        }
+        System.out.printf("chunked filtfilt ops: ours %d / %d, ND4J profiler %d / %d (9,000 / 650,000 samples)%n",
+                ours[0], ours[1], counted[0], counted[1]);
+        assertTrue(ours[0] > 10);
+        assertEquals(ours[0], ours[1]);
+        assertEquals(counted[0], counted[1]);
+    }
+
+    @Test
+    void stepResponseSettlesAtTheSteadyState() {
+        // lfilter from lfilter_zi scaled by the first sample gives a constant output for a constant input.
+        double[] ones = new double[200];
+        java.util.Arrays.fill(ones, 3.0);
+        TransferFunction lp = Butter.ba(4, new double[] {40}, BandType.LOWPASS, 250);
+        INDArray zi = Nd4j.createFromArray(Lfilter.lfilterZi(lp.b(), lp.a())).muli(3.0);
+        double[] y = Lfilter.lfilter(lp.b(), lp.a(), Nd4j.createFromArray(ones), zi).y().toDoubleVector();
+        for (double v : y) {
+            assertEquals(3.0, v, 1e-12);
+        }
+    }
+}
