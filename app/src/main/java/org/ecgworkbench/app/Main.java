@@ -1,7 +1,10 @@
 package org.ecgworkbench.app;
 
+import org.ecgworkbench.app.cli.ButterCommand;
 import org.ecgworkbench.app.cli.ConvertCommand;
+import org.ecgworkbench.app.cli.FiltfiltCommand;
 import org.ecgworkbench.app.cli.InfoCommand;
+import org.ecgworkbench.app.cli.LfilterCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -14,6 +17,9 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 ConvertCommand.class,
+                ButterCommand.class,
+                LfilterCommand.class,
+                FiltfiltCommand.class,
         })
 public final class Main implements Runnable {
 
