@@ -1,5 +1,6 @@
 package org.ecgworkbench.app;
 
+import org.ecgworkbench.app.cli.BenchCommand;
 import org.ecgworkbench.app.cli.ButterCommand;
 import org.ecgworkbench.app.cli.ConvertCommand;
 import org.ecgworkbench.app.cli.FiltfiltCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Command;
                 ButterCommand.class,
                 LfilterCommand.class,
                 FiltfiltCommand.class,
+                BenchCommand.class,
         })
 public final class Main implements Runnable {
 

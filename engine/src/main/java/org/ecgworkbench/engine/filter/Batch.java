@@ -1,5 +1,6 @@
 package org.ecgworkbench.engine.filter;
 
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 
 import org.nd4j.linalg.api.buffer.DataType;
@@ -7,10 +8,12 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
- * Rows of samples in one row-major array: row r holds {@code lengths[r]} samples from {@code r * stride};
- * the rest of the row is zero. This is how a batch of recordings of different lengths travels.
+ * Rows of samples in one row-major float64 array: row r holds {@code lengths[r]} samples from {@code r * stride};
+ * the rest of the row is zero. This is how a batch of recordings of different lengths travels. The samples
+ * are read and written in place in the ND4J buffer ({@code data} is a view of {@code array}'s memory), so
+ * the CPU path copies nothing it does not have to.
  */
-record Batch(double[] data, int rows, int stride, int[] lengths) {
+record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] lengths) {
 
     /** Reads a 1-D or 2-D array (float32 or float64) as a batch, every row full length unless lengths are given. */
     static Batch of(INDArray x, int[] lengths) {
@@ -44,23 +47,25 @@ record Batch(double[] data, int rows, int stride, int[] lengths) {
             }
             len = len.clone();
         }
-        INDArray c = x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView()
+        INDArray c = x.dataType() == DataType.DOUBLE && x.ordering() == 'c' && !x.isView() && x.offset() == 0
                 ? x : x.castTo(DataType.DOUBLE).dup('c');
-        double[] data = c.data().asDouble();
-        if (data.length != rows * stride) {
-            data = Arrays.copyOf(c.dup('c').data().asDouble(), (int) (rows * stride));
-        }
-        return new Batch(data, (int) rows, (int) stride, len);
+        return new Batch(c, view(c), (int) rows, (int) stride, len);
     }
 
     /** An all-zero batch with the same rows and lengths. */
     Batch emptyLike() {
-        return new Batch(new double[data.length], rows, stride, lengths);
+        INDArray out = Nd4j.zeros(DataType.DOUBLE, (long) rows * stride);
+        return new Batch(out, view(out), rows, stride, lengths);
     }
 
     /** This batch as an array of the given shape and data type. */
     INDArray toArray(long[] shape, DataType type) {
-        INDArray out = Nd4j.create(data, shape, 'c');
+        INDArray out = array.reshape(shape);
         return type == DataType.DOUBLE ? out : out.castTo(type);
+    }
+
+    private static DoubleBuffer view(INDArray a) {
+        DoubleBuffer b = a.data().asNioDouble();
+        return b.limit((int) a.length());
     }
 }

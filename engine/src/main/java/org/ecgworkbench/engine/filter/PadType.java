@@ -1,5 +1,6 @@
 package org.ecgworkbench.engine.filter;
 
+import java.nio.DoubleBuffer;
 import java.util.Locale;
 
 /** How filtfilt extends a signal at both ends before filtering, as SciPy's {@code padtype}. */
@@ -37,14 +38,14 @@ public enum PadType {
     }
 
     /** Extended sample t of x[off .. off+n): the value SciPy's odd_ext/even_ext/const_ext put there. */
-    double extended(double[] x, int off, int n, int t, int edge) {
+    double extended(DoubleBuffer x, int off, int n, int t, int edge) {
         int i = t - edge;
         if (i >= 0 && i < n) {
-            return x[off + i];
+            return x.get(off + i);
         }
-        double v = x[off + source(t, edge, n)];
+        double v = x.get(off + source(t, edge, n));
         if (this == ODD) {
-            double end = i < 0 ? x[off] : x[off + n - 1];
+            double end = i < 0 ? x.get(off) : x.get(off + n - 1);
             return 2 * end - v;
         }
         return v;

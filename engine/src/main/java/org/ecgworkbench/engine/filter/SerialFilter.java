@@ -31,7 +31,7 @@ final class SerialFilter {
             for (int j = 0; j < width; j++) {
                 int off = rows[j] * x.stride();
                 for (int t = 0; t < x.lengths()[rows[j]]; t++) {
-                    buf[t * width + j] = x.data()[off + t];
+                    buf[t * width + j] = x.data().get(off + t);
                 }
             }
             double[] z = new double[k * width];
@@ -61,7 +61,7 @@ final class SerialFilter {
             for (int j = 0; j < width; j++) {
                 int off = rows[j] * y.stride();
                 for (int t = 0; t < x.lengths()[rows[j]]; t++) {
-                    y.data()[off + t] = buf[t * width + j];
+                    y.data().put(off + t, buf[t * width + j]);
                 }
             }
         });
@@ -88,7 +88,7 @@ final class SerialFilter {
                 int off = rows[j] * x.stride();
                 int len = x.lengths()[rows[j]];
                 for (int t = 0; t < ext[j]; t++) {
-                    buf[t * width + j] = edge == 0 ? x.data()[off + t]
+                    buf[t * width + j] = edge == 0 ? x.data().get(off + t)
                             : padtype.extended(x.data(), off, len, t, edge);
                 }
                 double x0 = buf[j];
@@ -113,7 +113,7 @@ final class SerialFilter {
                 int off = rows[j] * y.stride();
                 int last = ext[j] - 1 - edge;
                 for (int i = 0; i < x.lengths()[rows[j]]; i++) {
-                    y.data()[off + i] = buf[(last - i) * width + j];
+                    y.data().put(off + i, buf[(last - i) * width + j]);
                 }
             }
         });

@@ -1,0 +1,10 @@
+package org.ecgworkbench.app.cli;
+
+import picocli.CommandLine.Command;
+
+/** bench: speed measurements printed side by side with their anchors. */
+@Command(name = "bench", description = "Benchmarks, each beside its anchor (SciPy, PyTorch ...).",
+        mixinStandardHelpOptions = true,
+        subcommands = {BenchFiltfiltCommand.class})
+public final class BenchCommand {
+}
