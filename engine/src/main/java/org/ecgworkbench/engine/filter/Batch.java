@@ -52,9 +52,12 @@ record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] leng
         return new Batch(c, view(c), (int) rows, (int) stride, len);
     }
 
-    /** An all-zero batch with the same rows and lengths. */
-    Batch emptyLike() {
-        INDArray out = Nd4j.zeros(DataType.DOUBLE, (long) rows * stride);
+    /**
+     * A batch with the same rows and lengths whose samples are not yet written: the writer must fill every
+     * sample of every row, padding included (ND4J's zeros costs as much as a filter pass at these sizes).
+     */
+    Batch uninitializedLike() {
+        INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, (long) rows * stride);
         return new Batch(out, view(out), rows, stride, lengths);
     }
 

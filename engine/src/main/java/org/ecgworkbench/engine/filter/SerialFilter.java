@@ -1,163 +1,265 @@
 package org.ecgworkbench.engine.filter;
 
+import java.lang.ref.SoftReference;
+import java.nio.DoubleBuffer;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.stream.IntStream;
 
 /**
  * CPU execution path. The recursion is serial in time but independent across rows, so rows are taken
- * in blocks of {@link #BLOCK}, laid out time-major (sample t of the block's rows side by side), and every
- * step of the recursion runs as short loops over the block's rows that the JIT turns into SIMD code;
- * blocks run in parallel on all cores. The arithmetic is SciPy's, operation for operation
- * (lfilter's direct form II transposed, sosfilt's section cascade), so results match it to rounding.
+ * in blocks ("lanes"), laid out time-major (sample t of the block's rows side by side), and every step of
+ * the recursion runs as loops over the lanes that the JIT turns into SIMD code; blocks run in parallel on
+ * all cores. The arithmetic is SciPy's, operation for operation (lfilter's direct form II transposed,
+ * sosfilt's section cascade), so results match it to rounding.
+ *
+ * <p>Why plain loops and not the Vector API: it is still an incubator module that a plain {@code java -jar}
+ * cannot load. C2's loop overhead per time step is what limits these loops, so blocks are wide (up to
+ * {@link #MAX_LANES} rows) and the signals travel through the block in cache-sized tiles of time.
  */
 final class SerialFilter {
 
-    /** Rows per block: two AVX-512 vectors of doubles, small enough that the state stays in L1. */
-    static final int BLOCK = 16;
+    /** Widest block: long lane loops amortise C2's per-loop overhead; 256 lanes of state stay in L1/L2. */
+    static final int MAX_LANES = 256;
+    /** Samples per tile when moving between row-major signals and a time-major block. */
+    private static final int TILE = 16;
+    /** A tile's row stride: one more than TILE, so its rows do not all fall into the same cache sets. */
+    private static final int TILE_STRIDE = TILE + 1;
+    /** Most doubles in one block's buffer (32 MB): long recordings get fewer lanes rather than huge buffers. */
+    private static final int MAX_BLOCK_DOUBLES = 1 << 22;
+    /**
+     * Each worker thread keeps its block buffer: a fresh buffer of this size costs more in page faults
+     * than the filter itself. Soft, so an idle workbench gives the memory back when the heap needs it.
+     */
+    private static final ThreadLocal<SoftReference<double[]>> SCRATCH = new ThreadLocal<>();
 
     private SerialFilter() {
     }
 
     /** lfilter over every row; zi is [rows][K] or null for zero initial state; zf receives the final states. */
     static Batch lfilter(LinearFilter f, Batch x, double[][] zi, double[][] zf) {
-        Batch y = x.emptyLike();
-        int k = f.stateSize();
+        Batch y = x.uninitializedLike();
         Kernel kernel = Kernel.of(f);
-        forEachBlock(x, (rows, r0) -> {
-            int width = rows.length;
-            int n = maxLength(x, rows);
-            double[] buf = new double[Math.max(1, n) * width];
-            for (int j = 0; j < width; j++) {
-                int off = rows[j] * x.stride();
-                for (int t = 0; t < x.lengths()[rows[j]]; t++) {
-                    buf[t * width + j] = x.data().get(off + t);
+        int k = f.stateSize();
+        forEachBlock(x, 0, rows -> {
+            int w = rows.length;
+            int[] len = lengths(x, rows);
+            int n = max(len);
+            double[] buf = scratch(Math.max(1, n) * w);
+            double[][] z = new double[k][w];
+            for (int j = 0; j < w; j++) {
+                for (int s = 0; s < k; s++) {
+                    z[s][j] = zi == null ? 0 : zi[rows[j]][s];
                 }
             }
-            double[] z = new double[k * width];
-            if (zi != null) {
-                for (int j = 0; j < width; j++) {
-                    for (int s = 0; s < k; s++) {
-                        z[s * width + j] = zi[rows[j]][s];
-                    }
-                }
-            }
+            gather(x, rows, len, buf, PadType.NONE, 0);
             // Run up to each row's own end so its final state is the state after exactly its samples.
-            int[] ends = Arrays.stream(rows).map(r -> x.lengths()[r]).distinct().sorted().toArray();
             int t0 = 0;
-            for (int end : ends) {
-                kernel.run(buf, width, t0, end, z);
+            for (int end : distinctAscending(len)) {
+                kernel.run(buf, w, t0, end, 1, z);
                 t0 = end;
                 if (zf != null) {
-                    for (int j = 0; j < width; j++) {
-                        if (x.lengths()[rows[j]] == end) {
+                    for (int j = 0; j < w; j++) {
+                        if (len[j] == end) {
                             for (int s = 0; s < k; s++) {
-                                zf[rows[j]][s] = z[s * width + j];
+                                zf[rows[j]][s] = z[s][j];
                             }
                         }
                     }
                 }
             }
-            for (int j = 0; j < width; j++) {
-                int off = rows[j] * y.stride();
-                for (int t = 0; t < x.lengths()[rows[j]]; t++) {
-                    y.data().put(off + t, buf[t * width + j]);
-                }
-            }
+            scatter(buf, w, rows, len, y, 0);
         });
         return y;
     }
 
     /** filtfilt over every row: pad by {@code edge} samples, forward pass, backward pass, cut the padding. */
     static Batch filtfilt(LinearFilter f, Batch x, PadType padtype, int edge) {
-        Batch y = x.emptyLike();
-        int k = f.stateSize();
+        Batch y = x.uninitializedLike();
         double[] zi = f.steadyState();
         Kernel kernel = Kernel.of(f);
-        forEachBlock(x, (rows, r0) -> {
-            int width = rows.length;
-            int[] ext = new int[width];
-            int n = 0;
-            for (int j = 0; j < width; j++) {
-                ext[j] = x.lengths()[rows[j]] + 2 * edge;
-                n = Math.max(n, ext[j]);
+        forEachBlock(x, edge, rows -> {
+            int w = rows.length;
+            int[] len = lengths(x, rows);
+            int[] ext = new int[w];
+            for (int j = 0; j < w; j++) {
+                ext[j] = len[j] + 2 * edge;
             }
-            double[] buf = new double[Math.max(1, n) * width];
-            double[] z = new double[k * width];
-            for (int j = 0; j < width; j++) {
-                int off = rows[j] * x.stride();
-                int len = x.lengths()[rows[j]];
-                for (int t = 0; t < ext[j]; t++) {
-                    buf[t * width + j] = edge == 0 ? x.data().get(off + t)
-                            : padtype.extended(x.data(), off, len, t, edge);
-                }
-                double x0 = buf[j];
-                for (int s = 0; s < k; s++) {
-                    z[s * width + j] = zi[s] * x0;
-                }
+            int n = max(ext);
+            double[] buf = scratch(n * w);
+            double[][] z = new double[zi.length][w];
+            gather(x, rows, len, buf, padtype, edge);
+            for (int j = 0; j < w; j++) {
+                setState(z, zi, j, buf[j]);
             }
-            kernel.run(buf, width, 0, n, z);
-            for (int j = 0; j < width; j++) {
-                double y0 = buf[(ext[j] - 1) * width + j];
-                for (int s = 0; s < k; s++) {
-                    z[s * width + j] = zi[s] * y0;
+            kernel.run(buf, w, 0, n, 1, z);
+            // Backward pass from the longest row's end; each shorter row joins at its own end with its own
+            // steady state, so every row sees exactly the backward pass SciPy gives it alone.
+            int[] ends = distinctAscending(ext);
+            int t = n;
+            for (int e = ends.length - 1; e >= 0; e--) {
+                int end = ends[e];
+                if (t > end) {
+                    kernel.run(buf, w, t - 1, end - 1, -1, z);
+                    t = end;
                 }
-                for (int lo = 0, hi = ext[j] - 1; lo < hi; lo++, hi--) {
-                    double tmp = buf[lo * width + j];
-                    buf[lo * width + j] = buf[hi * width + j];
-                    buf[hi * width + j] = tmp;
+                for (int j = 0; j < w; j++) {
+                    if (ext[j] == end) {
+                        setState(z, zi, j, buf[(end - 1) * w + j]);
+                    }
                 }
             }
-            kernel.run(buf, width, 0, n, z);
-            for (int j = 0; j < width; j++) {
-                int off = rows[j] * y.stride();
-                int last = ext[j] - 1 - edge;
-                for (int i = 0; i < x.lengths()[rows[j]]; i++) {
-                    y.data().put(off + i, buf[(last - i) * width + j]);
-                }
-            }
+            kernel.run(buf, w, t - 1, -1, -1, z);
+            scatter(buf, w, rows, len, y, edge);
         });
         return y;
     }
 
-    private interface BlockTask {
-        void run(int[] rows, int blockIndex);
+    /** This thread's block buffer, at least {@code size} doubles; its contents are left over from earlier use. */
+    private static double[] scratch(int size) {
+        SoftReference<double[]> ref = SCRATCH.get();
+        double[] buf = ref == null ? null : ref.get();
+        if (buf == null || buf.length < size) {
+            buf = new double[size];
+            SCRATCH.set(new SoftReference<>(buf));
+        }
+        return buf;
     }
 
-    /** Rows sorted by length (so a block wastes little on padding) and cut into blocks run in parallel. */
-    private static void forEachBlock(Batch x, BlockTask task) {
+    private static void setState(double[][] z, double[] zi, int lane, double scale) {
+        for (int s = 0; s < zi.length; s++) {
+            z[s][lane] = zi[s] * scale;
+        }
+    }
+
+    /**
+     * Copies the block's rows, extended by {@code edge} samples at each end, into the time-major buffer;
+     * lanes past their row's end get zeros, so idle steps see no stale (or denormal) values.
+     */
+    private static void gather(Batch x, int[] rows, int[] len, double[] buf, PadType padtype, int edge) {
+        int w = rows.length;
+        DoubleBuffer data = x.data();
+        double[] tile = new double[w * TILE_STRIDE];
+        int n = max(len) + 2 * edge;
+        for (int t0 = 0; t0 < n; t0 += TILE) {
+            int tn = Math.min(TILE, n - t0);
+            for (int j = 0; j < w; j++) {
+                int off = rows[j] * x.stride();
+                int row = j * TILE_STRIDE;
+                int t1 = Math.min(t0 + tn, len[j] + 2 * edge);
+                int inside0 = Math.max(t0, edge);
+                int inside1 = Math.min(t1, edge + len[j]);
+                if (inside0 < inside1) {
+                    data.get(off + inside0 - edge, tile, row + inside0 - t0, inside1 - inside0);
+                }
+                for (int t = t0; t < t1; t++) {
+                    if (t < inside0 || t >= inside1) {
+                        tile[row + t - t0] = padtype.extended(data, off, len[j], t, edge);
+                    }
+                }
+                Arrays.fill(tile, row + Math.max(0, t1 - t0), row + tn, 0);
+            }
+            transpose(tile, 0, TILE_STRIDE, buf, t0 * w, w, w, tn);
+        }
+    }
+
+    /**
+     * Copies the block's results back to the rows of y, zero past each row's length: sample i of row j is
+     * buffer time {@code edge + i} (filtfilt's backward pass runs in place from the end, so SciPy's two
+     * reversals cancel).
+     */
+    private static void scatter(double[] buf, int w, int[] rows, int[] len, Batch y, int edge) {
+        DoubleBuffer data = y.data();
+        double[] tile = new double[w * TILE_STRIDE];
+        int n = max(len);
+        for (int i0 = 0; i0 < n; i0 += TILE) {
+            int tn = Math.min(TILE, n - i0);
+            transpose(buf, (edge + i0) * w, w, tile, 0, TILE_STRIDE, tn, w);
+            for (int j = 0; j < w; j++) {
+                int i1 = Math.min(i0 + tn, len[j]);
+                if (i1 > i0) {
+                    data.put(rows[j] * y.stride() + i0, tile, j * TILE_STRIDE, i1 - i0);
+                }
+            }
+        }
+        for (int j = 0; j < w; j++) {
+            for (int i = rows[j] * y.stride() + len[j], end = (rows[j] + 1) * y.stride(); i < end; i++) {
+                data.put(i, 0.0);
+            }
+        }
+    }
+
+    /** dst[dOff + c·dStride + r] = src[sOff + r·sStride + c] for r < rows, c < cols; rows run innermost. */
+    private static void transpose(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride,
+                                  int rows, int cols) {
+        for (int c = 0; c < cols; c++) {
+            int d = dOff + c * dStride;
+            for (int r = 0; r < rows; r++) {
+                dst[d + r] = src[sOff + r * sStride + c];
+            }
+        }
+    }
+
+    private interface BlockTask {
+        void run(int[] rows);
+    }
+
+    /**
+     * Rows sorted by length (so a block wastes little on padding), cut into blocks as wide as the cores
+     * allow, run in parallel.
+     */
+    private static void forEachBlock(Batch x, int padding, BlockTask task) {
         Integer[] order = new Integer[x.rows()];
         for (int r = 0; r < order.length; r++) {
             order[r] = r;
         }
         Arrays.sort(order, Comparator.comparingInt((Integer r) -> x.lengths()[r]).reversed());
-        int blocks = (order.length + BLOCK - 1) / BLOCK;
+        int cores = Runtime.getRuntime().availableProcessors();
+        int longest = Math.max(1, order.length == 0 ? 1 : x.lengths()[order[0]] + 2 * padding);
+        int width = Math.max(1, Math.min(Math.min(MAX_LANES, MAX_BLOCK_DOUBLES / longest),
+                (order.length + cores - 1) / cores));
+        int blocks = (order.length + width - 1) / width;
         IntStream stream = IntStream.range(0, blocks);
         if (blocks > 1) {
             stream = stream.parallel();
         }
         stream.forEach(bi -> {
-            int from = bi * BLOCK;
-            int to = Math.min(order.length, from + BLOCK);
+            int from = bi * width;
+            int to = Math.min(order.length, from + width);
             int[] rows = new int[to - from];
             for (int i = from; i < to; i++) {
                 rows[i - from] = order[i];
             }
-            task.run(rows, bi);
+            task.run(rows);
         });
     }
 
-    private static int maxLength(Batch x, int[] rows) {
-        int n = 0;
-        for (int r : rows) {
-            n = Math.max(n, x.lengths()[r]);
+    private static int[] lengths(Batch x, int[] rows) {
+        int[] len = new int[rows.length];
+        for (int j = 0; j < rows.length; j++) {
+            len[j] = x.lengths()[rows[j]];
         }
-        return n;
+        return len;
     }
 
-    /** The recursion of one filter over a time-major block buffer, in place, from sample t0 to t1. */
+    private static int max(int[] v) {
+        int m = 0;
+        for (int e : v) {
+            m = Math.max(m, e);
+        }
+        return m;
+    }
+
+    private static int[] distinctAscending(int[] v) {
+        return Arrays.stream(v).distinct().sorted().toArray();
+    }
+
+    /**
+     * The recursion of one filter over a time-major block buffer, in place, over times t0, t0+step, ... up to
+     * but excluding t1 (step +1 forward, -1 backward); z holds one array of lanes per state.
+     */
     private abstract static sealed class Kernel permits DirectForm, Cascade {
-        abstract void run(double[] buf, int width, int t0, int t1, double[] z);
+        abstract void run(double[] buf, int w, int t0, int t1, int step, double[][] z);
 
         static Kernel of(LinearFilter f) {
             return switch (f) {
@@ -178,48 +280,74 @@ final class SerialFilter {
             a = ba[1];
         }
 
-        @Override
-        void run(double[] buf, int w, int t0, int t1, double[] z) {
-            int k = b.length - 1;
-            if (w == 1) {
-                runSingle(buf, t0, t1, z, k);
-                return;
+        private void runSingleInRegisters(double[] buf, int t0, int t1, int step, double[][] zs, int k) {
+            double[] c = new double[18];
+            System.arraycopy(b, 0, c, 0, k + 1);
+            System.arraycopy(a, 0, c, 9, k + 1);
+            double[] z = new double[8];
+            for (int s = 0; s < k; s++) {
+                z[s] = zs[s][0];
             }
-            double b0 = b[0];
-            double[] y = new double[w];
-            for (int t = t0; t < t1; t++) {
-                int base = t * w;
-                if (k == 0) {
-                    for (int r = 0; r < w; r++) {
-                        buf[base + r] = buf[base + r] * b0;
-                    }
-                    continue;
-                }
-                for (int r = 0; r < w; r++) {
-                    y[r] = z[r] + b0 * buf[base + r];
-                }
-                for (int i = 0; i < k - 1; i++) {
-                    double bi = b[i + 1];
-                    double ai = a[i + 1];
-                    int zo = i * w;
-                    int zn = zo + w;
-                    for (int r = 0; r < w; r++) {
-                        z[zo + r] = z[zn + r] + buf[base + r] * bi - y[r] * ai;
-                    }
-                }
-                double bk = b[k];
-                double ak = a[k];
-                int zl = (k - 1) * w;
-                for (int r = 0; r < w; r++) {
-                    z[zl + r] = buf[base + r] * bk - y[r] * ak;
-                    buf[base + r] = y[r];
-                }
+            runSingleInRegistersImpl(c, buf, t0, t1, step, z);
+            for (int s = 0; s < k; s++) {
+                zs[s][0] = z[s];
             }
         }
 
-        private void runSingle(double[] buf, int t0, int t1, double[] z, int k) {
+        @Override
+        void run(double[] buf, int w, int t0, int t1, int step, double[][] z) {
+            int k = b.length - 1;
+            if (w == 1) {
+                runSingle(buf, t0, t1, step, z, k);
+                return;
+            }
             double b0 = b[0];
-            for (int t = t0; t < t1; t++) {
+            // Separate arrays for input, output and each state let C2 prove the lane loops free of aliasing.
+            double[] x = new double[w];
+            double[] y = new double[w];
+            for (int t = t0; t != t1; t += step) {
+                int base = t * w;
+                System.arraycopy(buf, base, x, 0, w);
+                if (k == 0) {
+                    for (int r = 0; r < w; r++) {
+                        y[r] = x[r] * b0;
+                    }
+                } else {
+                    double[] z0 = z[0];
+                    for (int r = 0; r < w; r++) {
+                        y[r] = z0[r] + b0 * x[r];
+                    }
+                    for (int i = 0; i < k - 1; i++) {
+                        double bi = b[i + 1];
+                        double ai = a[i + 1];
+                        double[] zo = z[i];
+                        double[] zn = z[i + 1];
+                        for (int r = 0; r < w; r++) {
+                            zo[r] = zn[r] + x[r] * bi - y[r] * ai;
+                        }
+                    }
+                    double bk = b[k];
+                    double ak = a[k];
+                    double[] zl = z[k - 1];
+                    for (int r = 0; r < w; r++) {
+                        zl[r] = x[r] * bk - y[r] * ak;
+                    }
+                }
+                System.arraycopy(y, 0, buf, base, w);
+            }
+        }
+
+        private void runSingle(double[] buf, int t0, int t1, int step, double[][] zs, int k) {
+            if (k > 0 && k <= 8) {
+                runSingleInRegisters(buf, t0, t1, step, zs, k);
+                return;
+            }
+            double b0 = b[0];
+            double[] z = new double[Math.max(1, k)];
+            for (int s = 0; s < k; s++) {
+                z[s] = zs[s][0];
+            }
+            for (int t = t0; t != t1; t += step) {
                 double xv = buf[t];
                 if (k == 0) {
                     buf[t] = xv * b0;
@@ -232,7 +360,43 @@ final class SerialFilter {
                 z[k - 1] = xv * b[k] - yv * a[k];
                 buf[t] = yv;
             }
+            for (int s = 0; s < k; s++) {
+                zs[s][0] = z[s];
+            }
         }
+    }
+
+    /**
+     * One row with the state in local variables (registers), up to 8 states. Fewer states are padded with
+     * zero coefficients: the padded states stay ±0 and add exactly nothing, so the numbers are unchanged,
+     * while the serial chain no longer round-trips through memory every sample.
+     */
+    private static void runSingleInRegistersImpl(double[] c, double[] buf, int t0, int t1, int step,
+                                                 double[] zIn) {
+        double b0 = c[0], b1 = c[1], b2 = c[2], b3 = c[3], b4 = c[4], b5 = c[5], b6 = c[6], b7 = c[7], b8 = c[8];
+        double a1 = c[10], a2 = c[11], a3 = c[12], a4 = c[13], a5 = c[14], a6 = c[15], a7 = c[16], a8 = c[17];
+        double z0 = zIn[0], z1 = zIn[1], z2 = zIn[2], z3 = zIn[3], z4 = zIn[4], z5 = zIn[5], z6 = zIn[6], z7 = zIn[7];
+        for (int t = t0; t != t1; t += step) {
+            double x = buf[t];
+            double y = z0 + b0 * x;
+            z0 = z1 + x * b1 - y * a1;
+            z1 = z2 + x * b2 - y * a2;
+            z2 = z3 + x * b3 - y * a3;
+            z3 = z4 + x * b4 - y * a4;
+            z4 = z5 + x * b5 - y * a5;
+            z5 = z6 + x * b6 - y * a6;
+            z6 = z7 + x * b7 - y * a7;
+            z7 = x * b8 - y * a8;
+            buf[t] = y;
+        }
+        zIn[0] = z0;
+        zIn[1] = z1;
+        zIn[2] = z2;
+        zIn[3] = z3;
+        zIn[4] = z4;
+        zIn[5] = z5;
+        zIn[6] = z6;
+        zIn[7] = z7;
     }
 
     /** scipy's sosfilt: per sample, each section in turn: x_new = b0 x + z0; z0 = b1 x − a1 x_new + z1; z1 = b2 x − a2 x_new. */
@@ -244,10 +408,10 @@ final class SerialFilter {
         }
 
         @Override
-        void run(double[] buf, int w, int t0, int t1, double[] z) {
+        void run(double[] buf, int w, int t0, int t1, int step, double[][] z) {
             int n = s.length;
             double[] cur = new double[w];
-            for (int t = t0; t < t1; t++) {
+            for (int t = t0; t != t1; t += step) {
                 int base = t * w;
                 System.arraycopy(buf, base, cur, 0, w);
                 for (int sec = 0; sec < n; sec++) {
@@ -257,13 +421,13 @@ final class SerialFilter {
                     double b2 = c[2];
                     double a1 = c[4];
                     double a2 = c[5];
-                    int z0 = 2 * sec * w;
-                    int z1 = z0 + w;
+                    double[] z0 = z[2 * sec];
+                    double[] z1 = z[2 * sec + 1];
                     for (int r = 0; r < w; r++) {
                         double xc = cur[r];
-                        double xn = b0 * xc + z[z0 + r];
-                        z[z0 + r] = b1 * xc - a1 * xn + z[z1 + r];
-                        z[z1 + r] = b2 * xc - a2 * xn;
+                        double xn = b0 * xc + z0[r];
+                        z0[r] = b1 * xc - a1 * xn + z1[r];
+                        z1[r] = b2 * xc - a2 * xn;
                         cur[r] = xn;
                     }
                 }
