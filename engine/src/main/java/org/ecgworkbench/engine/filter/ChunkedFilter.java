@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
-import org.nd4j.linalg.api.ops.impl.shape.Gather;
+import org.nd4j.linalg.api.ops.impl.shape.GatherNd;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -253,8 +253,9 @@ final class ChunkedFilter {
     /** Rows of src (or elements of a 1-D src) at the given indices, shaped like indices (× src's other dimensions). */
     private static INDArray gather(INDArray src, INDArray indices) {
         OPS.incrementAndGet();
-        // ND4J 1.0.0-M2.1's gather crashes natively on 2-D indices: gather along flat ones, then reshape.
-        INDArray out = Nd4j.exec(new Gather(src, indices.reshape(indices.length()), 0))[0];
+        // gather_nd with [N, 1] indices: ND4J 1.0.0-M2.1's gather crashes natively on 2-D indices and, on
+        // flat ones, takes ~1 µs per index on the CPU (0.5 s for a 600,000-sample batch); gather_nd ~25 ns.
+        INDArray out = Nd4j.exec(new GatherNd(src, indices.reshape(indices.length(), 1)))[0];
         if (indices.rank() == 1) {
             return out;
         }
