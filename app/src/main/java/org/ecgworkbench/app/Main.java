@@ -1,11 +1,14 @@
 package org.ecgworkbench.app;
 
+import java.util.concurrent.Callable;
+
 import org.ecgworkbench.app.cli.BenchCommand;
 import org.ecgworkbench.app.cli.ButterCommand;
 import org.ecgworkbench.app.cli.ConvertCommand;
 import org.ecgworkbench.app.cli.FiltfiltCommand;
 import org.ecgworkbench.app.cli.InfoCommand;
 import org.ecgworkbench.app.cli.LfilterCommand;
+import org.ecgworkbench.app.gui.WorkbenchApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -23,7 +26,7 @@ import picocli.CommandLine.Command;
                 FiltfiltCommand.class,
                 BenchCommand.class,
         })
-public final class Main implements Runnable {
+public final class Main implements Callable<Integer> {
 
     /** Runs the command named in args, or opens the window when args name none. */
     public static void main(String[] args) {
@@ -34,7 +37,15 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        System.out.println("The workbench window is not wired yet; see --help for the commands.");
+    public Integer call() {
+        try {
+            javafx.application.Application.launch(WorkbenchApp.class);
+            return 0;
+        } catch (RuntimeException | LinkageError e) {
+            System.err.println("Cannot open the workbench window: " + e.getMessage()
+                    + "\nJavaFX needs a display and GTK 3 (Debian/Ubuntu: apt-get install libgtk-3-0)."
+                    + " Every feature also runs headless: see --help.");
+            return 2;
+        }
     }
 }
