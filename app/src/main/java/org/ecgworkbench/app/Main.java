@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
 /** Entry point: a headless command when one is named, otherwise the workbench window. */
 @Command(name = "ecg-workbench",
         mixinStandardHelpOptions = true,
+        // every subcommand inherits --help and --version
+        scope = CommandLine.ScopeType.INHERIT,
         version = "ECG Workbench 0.1.0",
         description = "Deep learning on ECG recordings. With no command, opens the workbench window.",
         subcommands = {
