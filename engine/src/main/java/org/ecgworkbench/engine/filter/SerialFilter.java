@@ -22,7 +22,7 @@ final class SerialFilter {
     /** Widest block: long lane loops amortise C2's per-loop overhead; 256 lanes of state stay in L1/L2. */
     static final int MAX_LANES = 256;
     /** Samples per tile when moving between row-major signals and a time-major block. */
-    private static final int TILE = 16;
+    private static final int TILE = 128;
     /** A tile's row stride: one more than TILE, so its rows do not all fall into the same cache sets. */
     private static final int TILE_STRIDE = TILE + 1;
     /** Most doubles in one block's buffer (32 MB): long recordings get fewer lanes rather than huge buffers. */
