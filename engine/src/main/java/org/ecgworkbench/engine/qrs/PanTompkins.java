@@ -26,10 +26,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * derivative, squaring, 150 ms moving-window integration, fiducial marks (peaks of the integrated signal at
  * least 200 ms apart, the refractory period), then one pass over the marks with adaptive dual thresholds:
  * signal and noise levels SPK/NPK on the integrated signal and on the absolute band-passed signal, each
- * threshold NPK + 0.25 (SPK - NPK); both thresholds halved while the last RR interval is irregular (outside
- * 92-116 % of the mean of the last eight); search-back for the largest mark above the noise threshold when no
- * QRS came within 166 % of the average RR; a mark within 360 ms of the last QRS whose maximal slope is under
- * half that QRS's is a T wave. The R peak is the largest absolute band-passed value in the 150 ms before the
+ * threshold NPK + 0.25 (SPK - NPK); both thresholds halved after an RR interval longer than 116 % of RR
+ * AVERAGE2; search-back for the largest mark above the noise threshold (half the signal threshold) when no
+ * QRS came within 166 % of RR AVERAGE2; a mark within 360 ms of the last QRS whose slope is under half that
+ * QRS's is a T wave. The R peak is the largest absolute band-passed value in the 150 ms before the
  * mark (the integrator is causal, so the QRS lies in its window).
  *
  * <p>Where this departs from pan_tompkin.m, and why:
@@ -42,8 +42,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *       inverted leads) pass it as positive ones do.</li>
  *   <li>Search-back picks the largest fiducial mark in the interval rather than the largest integrated
  *       sample, which could sit on the tail of the previous QRS.</li>
- *   <li>The T-wave test compares maximal slopes of the derivative, as the paper says, not mean slopes of the
- *       integrated signal.</li>
+ *   <li>SPK and NPK are medians of the last eight peaks (Hamilton and Tompkins 1986), not running averages;
+ *       see {@link Levels}.</li>
+ *   <li>RR AVERAGE2 is the paper's (mean of the last eight intervals within 92-116 % of itself), which
+ *       pan_tompkin.m simplifies; thresholds are halved only after long intervals (see RrAverages).</li>
+ *   <li>The T-wave slope is pan_tompkin.m's: the rise of the integrated signal over the 75 ms before the mark.</li>
  *   <li>Signals are not normalised: thresholds are adaptive and the stages keep physical units.</li>
  * </ul>
  *
@@ -334,20 +337,17 @@ public final class PanTompkins {
                     rr.add(sl);
                     if (ys > filt.noiseThreshold()) {
                         rCount = addR(r, rCount, xs, bp);
-                        filt.signal(ys, 0.25);
+                        filt.signal(ys);
                     }
-                    integ.signal(mwi[sl], 0.25);
+                    integ.signal(mwi[sl]);
                     noiseCount = removeNoise(noise, noiseCount, sl);
                 }
             }
 
             if (pk >= thrSig) {
-                boolean tWaveFound = false;
                 double slope = slope(mwi, loc);
                 if (beats >= 3 && loc - qrs[beats - 1] <= tWave && slope <= 0.5 * qrsSlope[beats - 1]) {
-                    tWaveFound = true;
-                }
-                if (tWaveFound) {
+                    // A T wave: within 360 ms of the last QRS and less than half as steep.
                     noise[noiseCount++] = loc;
                     filt.noise(yi);
                     integ.noise(pk);
@@ -357,9 +357,9 @@ public final class PanTompkins {
                     rr.add(loc);
                     if (yi >= thrSig1) {
                         rCount = addR(r, rCount, xi, bp);
-                        filt.signal(yi, 0.125);
+                        filt.signal(yi);
                     }
-                    integ.signal(pk, 0.125);
+                    integ.signal(pk);
                 }
             } else {
                 noise[noiseCount++] = loc;
@@ -420,10 +420,6 @@ public final class PanTompkins {
         return best;
     }
 
-    private static double maxAbs(double[] x, int from, int to) {
-        return Math.abs(x[argMaxAbs(x, from, to)]);
-    }
-
     /**
      * The paper's two RR averages, in samples: RR AVERAGE1 over the last eight RR intervals, and RR AVERAGE2
      * over the last eight that lay within 92-116 % of RR AVERAGE2. Search-back uses the second, so missed
@@ -469,10 +465,14 @@ public final class PanTompkins {
             return regularCount >= 8 ? mean(regular, 8) : average1();
         }
 
-        /** Whether the latest RR interval lies outside 92-116 % of RR AVERAGE2. */
+        /**
+         * Whether the latest RR interval is longer than 116 % of RR AVERAGE2. The paper also lowers the thresholds
+         * after a short interval (under 92 %); but after an early beat the next candidate is as often a P wave as a
+         * QRS, and halved thresholds then accept the P wave, which shortens the next interval again.
+         */
         boolean irregular() {
             double avg2 = average2();
-            return avg2 > 0 && (lastInterval < 0.92 * avg2 || lastInterval > 1.16 * avg2);
+            return avg2 > 0 && lastInterval > 1.16 * avg2;
         }
 
         private static double mean(int[] v, int n) {
@@ -493,7 +493,6 @@ public final class PanTompkins {
      * P waves.
      */
     private static final class Levels {
-        static boolean median = Boolean.parseBoolean(System.getProperty("pt.median", "true"));
         private final double[] signals = new double[8];
         private final double[] noises = new double[8];
         private int s;
@@ -510,14 +509,14 @@ public final class PanTompkins {
             this.threshold = threshold;
         }
 
-        void signal(double peak, double weight) {
+        void signal(double peak) {
             signals[s++ % 8] = peak;
-            signal = median ? median(signals) : weight * peak + (1 - weight) * signal;
+            signal = median(signals);
         }
 
         void noise(double peak) {
             noises[n++ % 8] = peak;
-            noise = median ? median(noises) : 0.125 * peak + 0.875 * noise;
+            noise = median(noises);
         }
 
         double noiseThreshold() {
