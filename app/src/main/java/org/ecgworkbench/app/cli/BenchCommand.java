@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** bench: speed measurements printed side by side with their anchors. */
 @Command(name = "bench", description = "Benchmarks, each beside its anchor (SciPy, PyTorch ...).",
         mixinStandardHelpOptions = true,
-        subcommands = {BenchFiltfiltCommand.class})
+        subcommands = {BenchFiltfiltCommand.class, BenchQrsCommand.class})
 public final class BenchCommand {
 }
