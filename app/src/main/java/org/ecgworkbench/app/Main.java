@@ -5,9 +5,12 @@ import java.util.concurrent.Callable;
 import org.ecgworkbench.app.cli.BenchCommand;
 import org.ecgworkbench.app.cli.ButterCommand;
 import org.ecgworkbench.app.cli.ConvertCommand;
+import org.ecgworkbench.app.cli.FeaturesCommand;
 import org.ecgworkbench.app.cli.FiltfiltCommand;
 import org.ecgworkbench.app.cli.InfoCommand;
 import org.ecgworkbench.app.cli.LfilterCommand;
+import org.ecgworkbench.app.cli.QrsCommand;
+import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.gui.WorkbenchApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +29,9 @@ import picocli.CommandLine.Command;
                 ButterCommand.class,
                 LfilterCommand.class,
                 FiltfiltCommand.class,
+                QrsCommand.class,
+                QrsScoreCommand.class,
+                FeaturesCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -4,6 +4,6 @@ import picocli.CommandLine.Command;
 
 /** bench: speed measurements printed side by side with their anchors. */
 @Command(name = "bench", description = "Benchmarks, each beside its anchor (SciPy, PyTorch ...).",
-        subcommands = {BenchFiltfiltCommand.class, BenchBackendCommand.class})
+        subcommands = {BenchFiltfiltCommand.class, BenchBackendCommand.class, BenchQrsCommand.class})
 public final class BenchCommand {
 }
