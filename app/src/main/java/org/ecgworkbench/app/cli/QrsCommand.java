@@ -36,21 +36,9 @@ public final class QrsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        boolean failed = false;
-        List<Record> read = new ArrayList<>();
-        for (Path p : records) {
-            try {
-                Record r = input.read(p);
-                if (channel < 0 || channel >= r.leadCount()) {
-                    throw new IllegalArgumentException(p + ": no channel " + channel + " (the record has " + r.leadCount()
-                            + ")");
-                }
-                read.add(r);
-            } catch (IOException | IllegalArgumentException e) {
-                input.error(e);
-                failed = true;
-            }
-        }
+        RecordInput.Read loaded = input.readWithLead(records, channel);
+        List<Record> read = loaded.records();
+        boolean failed = loaded.failed();
         Files.createDirectories(outDir);
         List<QrsDetection> found;
         try {

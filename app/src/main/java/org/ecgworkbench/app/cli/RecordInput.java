@@ -1,7 +1,11 @@
 package org.ecgworkbench.app.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.RecordFormatException;
 import org.ecgworkbench.engine.record.Records;
@@ -24,6 +28,30 @@ public final class RecordInput {
     /** Reads a record (path without extension, or a .hea, .dat, .mat or .csv file). */
     Record read(Path record) throws RecordFormatException {
         return Records.read(record, fs == null ? Double.NaN : fs);
+    }
+
+    /** Records that were read, and whether any could not be (each such one already reported on stderr). */
+    record Read(List<Record> records, boolean failed) {
+    }
+
+    /** Reads every record that has lead {@code channel} (0-based); the others are reported and skipped. */
+    Read readWithLead(List<Path> paths, int channel) {
+        boolean failed = false;
+        List<Record> read = new ArrayList<>();
+        for (Path p : paths) {
+            try {
+                Record r = read(p);
+                if (channel < 0 || channel >= r.leadCount()) {
+                    throw new IllegalArgumentException(p + ": no channel " + channel + " (the record has "
+                            + r.leadCount() + ")");
+                }
+                read.add(r);
+            } catch (IOException | IllegalArgumentException e) {
+                error(e);
+                failed = true;
+            }
+        }
+        return new Read(read, failed);
     }
 
     /** The command's standard output. */

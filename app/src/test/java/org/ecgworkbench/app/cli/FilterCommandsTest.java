@@ -4,13 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 
-import org.ecgworkbench.app.Main;
 import org.ecgworkbench.engine.filter.BandType;
 import org.ecgworkbench.engine.filter.Butter;
 import org.ecgworkbench.engine.filter.Filtfilt;
@@ -18,27 +15,12 @@ import org.ecgworkbench.engine.filter.Lfilter;
 import org.ecgworkbench.engine.filter.TransferFunction;
 import org.ecgworkbench.engine.io.Npy;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import picocli.CommandLine;
 
 /** butter, lfilter and filtfilt as the CLI runs them: .npy in, .npy out, same numbers as the engine. */
-class FilterCommandsTest {
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
-    }
+class FilterCommandsTest extends CliTest {
 
     private static String csv(double[] v) {
         return String.join(",", Arrays.stream(v).mapToObj(Double::toString).toArray(String[]::new));

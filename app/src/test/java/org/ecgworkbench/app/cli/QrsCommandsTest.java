@@ -2,39 +2,20 @@ package org.ecgworkbench.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.ecgworkbench.app.Main;
 import org.ecgworkbench.engine.features.RecordFeatures;
 import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.Records;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** qrs, qrs-score, features and bench qrs, run as the CLI runs them, on a generated record and on MIT-BIH. */
-class QrsCommandsTest {
-
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
-    }
+class QrsCommandsTest extends CliTest {
 
     /** Whether the table has a row for the record with that many reference beats. */
     private static boolean hasRow(String table, String record, int beats) {
@@ -42,11 +23,6 @@ class QrsCommandsTest {
                 .anyMatch(f -> f.length > 1 && f[0].equals(record) && f[1].equals(Integer.toString(beats)));
     }
 
-    private static Path data(String dataset) {
-        Path p = Path.of(System.getProperty("ecg.shared.data", "/work/shared/data"), dataset);
-        assumeTrue(Files.isDirectory(p), "real data folder " + p + " is absent; test skipped");
-        return p;
-    }
 
     /** A two-lead WFDB record "gen" at 250 Hz of narrow Gaussian beats every 0.7-0.95 s, and its gen.atr. */
     private List<Integer> generated(Path folder) throws Exception {

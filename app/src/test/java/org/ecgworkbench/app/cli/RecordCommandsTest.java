@@ -2,38 +2,14 @@ package org.ecgworkbench.app.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.ecgworkbench.app.Main;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** The info and convert commands, run as the CLI runs them. */
-class RecordCommandsTest {
+class RecordCommandsTest extends CliTest {
 
-    @TempDir
-    Path dir;
-
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
-
-    private int run(String... args) {
-        CommandLine cmd = new CommandLine(new Main());
-        cmd.setOut(new PrintWriter(out, true));
-        cmd.setErr(new PrintWriter(err, true));
-        return cmd.execute(args);
-    }
-
-    private static Path data(String dataset) {
-        Path p = Path.of(System.getProperty("ecg.shared.data", "/work/shared/data"), dataset);
-        assumeTrue(Files.isDirectory(p), "real data folder " + p + " is absent; test skipped");
-        return p;
-    }
 
     @Test
     void infoOnMitdbAndCincWithOneBadFile() throws Exception {

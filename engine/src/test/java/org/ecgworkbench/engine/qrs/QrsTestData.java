@@ -1,11 +1,10 @@
 package org.ecgworkbench.engine.qrs;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
-import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** Locates the real data folder given by the ecg.shared.data system property; skips tests when absent. */
+import org.ecgworkbench.engine.record.TestData;
+
+/** The non-paced MIT-BIH records, and the shared data folder (skipping tests when it is absent). */
 final class QrsTestData {
 
     /** The non-paced MIT-BIH records of the shared folder. */
@@ -19,9 +18,6 @@ final class QrsTestData {
 
     /** The folder of a data set (e.g. "mitdb"), skipping the calling test when it is absent. */
     static Path dir(String dataset) {
-        String root = System.getProperty("ecg.shared.data", "/work/shared/data");
-        Path dir = Path.of(root, dataset);
-        assumeTrue(Files.isDirectory(dir), "real data folder " + dir + " is absent; test skipped");
-        return dir;
+        return TestData.dir(dataset);
     }
 }
