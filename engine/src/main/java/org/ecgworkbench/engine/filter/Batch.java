@@ -53,6 +53,21 @@ record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] leng
     }
 
     /**
+     * This batch's rows and lengths over a caller's array (float64, C order, contiguous, the input's shape)
+     * that a filter writes into; it may be the input itself, since every block reads its rows before it
+     * writes them.
+     */
+    Batch over(INDArray out, long[] shape) {
+        if (out.dataType() != DataType.DOUBLE || out.ordering() != 'c' || out.isView() || out.offset() != 0
+                || !Arrays.equals(out.shape(), shape)) {
+            throw new IllegalArgumentException("out must be a contiguous float64 C-order array of shape "
+                    + Arrays.toString(shape) + ", got " + out.dataType() + " " + Arrays.toString(out.shape())
+                    + (out.isView() ? " (a view)" : ""));
+        }
+        return new Batch(out, view(out), rows, stride, lengths);
+    }
+
+    /**
      * A batch with the same rows and lengths whose samples are not yet written: the writer must fill every
      * sample of every row, padding included (ND4J's zeros costs as much as a filter pass at these sizes).
      */

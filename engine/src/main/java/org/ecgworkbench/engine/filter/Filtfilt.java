@@ -28,6 +28,16 @@ public final class Filtfilt {
      */
     public static INDArray run(LinearFilter f, INDArray x, int[] lengths, PadType padtype, Integer padlen,
                                FilterPath path) {
+        return run(f, x, lengths, padtype, padlen, path, null);
+    }
+
+    /**
+     * As {@link #run(LinearFilter, INDArray, int[], PadType, Integer, FilterPath)}, but writes into out
+     * (float64, C order, x's shape; may be x itself) and returns it: a pipeline that filters batch after
+     * batch reuses one output array instead of paying for fresh memory every call. out null: a new array.
+     */
+    public static INDArray run(LinearFilter f, INDArray x, int[] lengths, PadType padtype, Integer padlen,
+                               FilterPath path, INDArray out) {
         Batch batch = Batch.of(x, lengths);
         int edge = edge(f, padtype, padlen);
         for (int r = 0; r < batch.rows(); r++) {
@@ -37,11 +47,20 @@ public final class Filtfilt {
                         ? " Row " + r + " has " + batch.lengths()[r] + " samples." : ""));
             }
         }
+        Batch target = out == null ? null : batch.over(out, x.shape());
         if (path.resolve() == FilterPath.CHUNKED) {
             INDArray y = ChunkedFilter.filtfilt(f, batch, x, padtype, edge).reshape(x.shape());
+            if (out != null) {
+                return out.assign(y);
+            }
             return y.dataType() == x.dataType() ? y : y.castTo(x.dataType());
         }
-        return SerialFilter.filtfilt(f, batch, padtype, edge).toArray(x.shape(), x.dataType());
+        if (target != null) {
+            SerialFilter.filtfilt(f, batch, padtype, edge, target);
+            return out;
+        }
+        return SerialFilter.filtfilt(f, batch, padtype, edge, batch.uninitializedLike())
+                .toArray(x.shape(), x.dataType());
     }
 
     /** Samples of padding at each end: 0 for padtype none, padlen when given, else 3·ntaps. */

@@ -36,46 +36,65 @@ final class SerialFilter {
     private SerialFilter() {
     }
 
-    /** lfilter over every row; zi is [rows][K] or null for zero initial state; zf receives the final states. */
-    static Batch lfilter(LinearFilter f, Batch x, double[][] zi, double[][] zf) {
-        Batch y = x.uninitializedLike();
+    /**
+     * lfilter over every row into y (same rows and stride as x); zi is [rows][K] or null for zero initial
+     * state; zf receives the final states. Each tile of time is filtered while it is still in cache.
+     */
+    static Batch lfilter(LinearFilter f, Batch x, double[][] zi, double[][] zf, Batch y) {
         Kernel kernel = Kernel.of(f);
         int k = f.stateSize();
         forEachBlock(x, 0, rows -> {
             int w = rows.length;
             int[] len = lengths(x, rows);
             int n = max(len);
-            double[] buf = scratch(Math.max(1, n) * w);
+            Tiles tiles = new Tiles(x, rows, len, PadType.NONE, 0, scratch(Math.max(1, n) * w));
             double[][] z = new double[k][w];
             for (int j = 0; j < w; j++) {
                 for (int s = 0; s < k; s++) {
                     z[s][j] = zi == null ? 0 : zi[rows[j]][s];
                 }
             }
-            gather(x, rows, len, buf, PadType.NONE, 0);
             // Run up to each row's own end so its final state is the state after exactly its samples.
-            int t0 = 0;
-            for (int end : distinctAscending(len)) {
-                kernel.run(buf, w, t0, end, 1, z);
-                t0 = end;
-                if (zf != null) {
-                    for (int j = 0; j < w; j++) {
-                        if (len[j] == end) {
-                            for (int s = 0; s < k; s++) {
-                                zf[rows[j]][s] = z[s][j];
-                            }
-                        }
-                    }
+            int[] ends = distinctAscending(len);
+            int e = 0;
+            if (n == 0 && zf != null) {
+                for (int j = 0; j < w; j++) {
+                    System.arraycopy(zi == null ? new double[k] : zi[rows[j]], 0, zf[rows[j]], 0, k);
                 }
             }
-            scatter(buf, w, rows, len, y, 0);
+            for (int t0 = 0; t0 < n; t0 += TILE) {
+                int t1 = Math.min(n, t0 + TILE);
+                tiles.gather(t0, t1);
+                for (int t = t0; t < t1; ) {
+                    int stop = Math.min(t1, ends[e]);
+                    kernel.run(tiles.buf, w, t, stop, 1, z);
+                    t = stop;
+                    if (t == ends[e]) {
+                        if (zf != null) {
+                            for (int j = 0; j < w; j++) {
+                                if (len[j] == t) {
+                                    for (int s = 0; s < k; s++) {
+                                        zf[rows[j]][s] = z[s][j];
+                                    }
+                                }
+                            }
+                        }
+                        e = Math.min(e + 1, ends.length - 1);
+                    }
+                }
+                tiles.scatter(y, t0, t1);
+            }
+            tiles.zeroTails(y);
         });
         return y;
     }
 
-    /** filtfilt over every row: pad by {@code edge} samples, forward pass, backward pass, cut the padding. */
-    static Batch filtfilt(LinearFilter f, Batch x, PadType padtype, int edge) {
-        Batch y = x.uninitializedLike();
+    /**
+     * filtfilt over every row into y (same rows and stride as x): pad by {@code edge} samples, forward pass,
+     * backward pass, cut the padding. The forward pass filters each tile of time as soon as it is gathered,
+     * the backward pass scatters each tile as soon as it is final, both while the tile is still in cache.
+     */
+    static Batch filtfilt(LinearFilter f, Batch x, PadType padtype, int edge, Batch y) {
         double[] zi = f.steadyState();
         Kernel kernel = Kernel.of(f);
         forEachBlock(x, edge, rows -> {
@@ -86,31 +105,41 @@ final class SerialFilter {
                 ext[j] = len[j] + 2 * edge;
             }
             int n = max(ext);
-            double[] buf = scratch(n * w);
+            Tiles tiles = new Tiles(x, rows, len, padtype, edge, scratch(n * w));
+            double[] buf = tiles.buf;
             double[][] z = new double[zi.length][w];
-            gather(x, rows, len, buf, padtype, edge);
-            for (int j = 0; j < w; j++) {
-                setState(z, zi, j, buf[j]);
+            for (int t0 = 0; t0 < n; t0 += TILE) {
+                int t1 = Math.min(n, t0 + TILE);
+                tiles.gather(t0, t1);
+                if (t0 == 0) {
+                    for (int j = 0; j < w; j++) {
+                        setState(z, zi, j, buf[j]);
+                    }
+                }
+                kernel.run(buf, w, t0, t1, 1, z);
             }
-            kernel.run(buf, w, 0, n, 1, z);
             // Backward pass from the longest row's end; each shorter row joins at its own end with its own
             // steady state, so every row sees exactly the backward pass SciPy gives it alone.
             int[] ends = distinctAscending(ext);
+            int e = ends.length - 1;
             int t = n;
-            for (int e = ends.length - 1; e >= 0; e--) {
-                int end = ends[e];
-                if (t > end) {
-                    kernel.run(buf, w, t - 1, end - 1, -1, z);
-                    t = end;
-                }
-                for (int j = 0; j < w; j++) {
-                    if (ext[j] == end) {
-                        setState(z, zi, j, buf[(end - 1) * w + j]);
+            for (int t0 = (n - 1) / TILE * TILE; t0 >= 0; t0 -= TILE) {
+                while (t > t0) {
+                    while (e >= 0 && ends[e] == t) {
+                        for (int j = 0; j < w; j++) {
+                            if (ext[j] == t) {
+                                setState(z, zi, j, buf[(t - 1) * w + j]);
+                            }
+                        }
+                        e--;
                     }
+                    int stop = Math.max(t0, e >= 0 ? ends[e] : 0);
+                    kernel.run(buf, w, t - 1, stop - 1, -1, z);
+                    t = stop;
                 }
+                tiles.scatter(y, t0, Math.min(n, t0 + TILE));
             }
-            kernel.run(buf, w, t - 1, -1, -1, z);
-            scatter(buf, w, rows, len, y, edge);
+            tiles.zeroTails(y);
         });
         return y;
     }
@@ -133,58 +162,77 @@ final class SerialFilter {
     }
 
     /**
-     * Copies the block's rows, extended by {@code edge} samples at each end, into the time-major buffer;
-     * lanes past their row's end get zeros, so idle steps see no stale (or denormal) values.
+     * Moves one block's rows between the row-major batch and the time-major block buffer, a tile of time at
+     * a time: buffer time t of lane j is sample t − edge of row j, extended by padtype outside the row.
      */
-    private static void gather(Batch x, int[] rows, int[] len, double[] buf, PadType padtype, int edge) {
-        int w = rows.length;
-        DoubleBuffer data = x.data();
-        double[] tile = new double[w * TILE_STRIDE];
-        int n = max(len) + 2 * edge;
-        for (int t0 = 0; t0 < n; t0 += TILE) {
-            int tn = Math.min(TILE, n - t0);
+    private static final class Tiles {
+        final double[] buf;
+        private final Batch x;
+        private final int[] rows;
+        private final int[] len;
+        private final PadType padtype;
+        private final int edge;
+        private final int w;
+        private final double[] tile;
+
+        Tiles(Batch x, int[] rows, int[] len, PadType padtype, int edge, double[] buf) {
+            this.x = x;
+            this.rows = rows;
+            this.len = len;
+            this.padtype = padtype;
+            this.edge = edge;
+            this.buf = buf;
+            this.w = rows.length;
+            this.tile = new double[w * TILE_STRIDE];
+        }
+
+        /** Fills buffer times [t0, t1) (at most TILE); lanes past their row's end get zeros, not stale values. */
+        void gather(int t0, int t1) {
+            DoubleBuffer data = x.data();
+            int tn = t1 - t0;
             for (int j = 0; j < w; j++) {
                 int off = rows[j] * x.stride();
                 int row = j * TILE_STRIDE;
-                int t1 = Math.min(t0 + tn, len[j] + 2 * edge);
+                int end = Math.min(t1, len[j] + 2 * edge);
                 int inside0 = Math.max(t0, edge);
-                int inside1 = Math.min(t1, edge + len[j]);
+                int inside1 = Math.min(end, edge + len[j]);
                 if (inside0 < inside1) {
                     data.get(off + inside0 - edge, tile, row + inside0 - t0, inside1 - inside0);
                 }
-                for (int t = t0; t < t1; t++) {
+                for (int t = t0; t < end; t++) {
                     if (t < inside0 || t >= inside1) {
                         tile[row + t - t0] = padtype.extended(data, off, len[j], t, edge);
                     }
                 }
-                Arrays.fill(tile, row + Math.max(0, t1 - t0), row + tn, 0);
+                Arrays.fill(tile, row + Math.max(0, end - t0), row + tn, 0);
             }
             transpose(tile, 0, TILE_STRIDE, buf, t0 * w, w, w, tn);
         }
-    }
 
-    /**
-     * Copies the block's results back to the rows of y, zero past each row's length: sample i of row j is
-     * buffer time {@code edge + i} (filtfilt's backward pass runs in place from the end, so SciPy's two
-     * reversals cancel).
-     */
-    private static void scatter(double[] buf, int w, int[] rows, int[] len, Batch y, int edge) {
-        DoubleBuffer data = y.data();
-        double[] tile = new double[w * TILE_STRIDE];
-        int n = max(len);
-        for (int i0 = 0; i0 < n; i0 += TILE) {
-            int tn = Math.min(TILE, n - i0);
-            transpose(buf, (edge + i0) * w, w, tile, 0, TILE_STRIDE, tn, w);
+        /** Writes the samples of rows of y that buffer times [t0, t1) hold (sample i at time edge + i). */
+        void scatter(Batch y, int t0, int t1) {
+            DoubleBuffer data = y.data();
+            int i0 = Math.max(0, t0 - edge);
+            int i1 = Math.min(max(len), t1 - edge);
+            if (i1 <= i0) {
+                return;
+            }
+            transpose(buf, (edge + i0) * w, w, tile, 0, TILE_STRIDE, i1 - i0, w);
             for (int j = 0; j < w; j++) {
-                int i1 = Math.min(i0 + tn, len[j]);
-                if (i1 > i0) {
-                    data.put(rows[j] * y.stride() + i0, tile, j * TILE_STRIDE, i1 - i0);
+                int last = Math.min(i1, len[j]);
+                if (last > i0) {
+                    data.put(rows[j] * y.stride() + i0, tile, j * TILE_STRIDE, last - i0);
                 }
             }
         }
-        for (int j = 0; j < w; j++) {
-            for (int i = rows[j] * y.stride() + len[j], end = (rows[j] + 1) * y.stride(); i < end; i++) {
-                data.put(i, 0.0);
+
+        /** Zeros every row of y past its length, as the batch layout promises. */
+        void zeroTails(Batch y) {
+            DoubleBuffer data = y.data();
+            for (int j = 0; j < w; j++) {
+                for (int i = rows[j] * y.stride() + len[j], end = (rows[j] + 1) * y.stride(); i < end; i++) {
+                    data.put(i, 0.0);
+                }
             }
         }
     }

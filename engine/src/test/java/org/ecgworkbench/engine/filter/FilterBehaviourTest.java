@@ -78,6 +78,62 @@ class FilterBehaviourTest {
     }
 
     @Test
+    void aWideRaggedBatchSpanningSeveralBlocksMatchesRowsAlone() {
+        // More rows than one block holds, lengths ending anywhere in a tile: every lane joins its own way.
+        int rows = 2 * SerialFilter.MAX_LANES + 37;
+        int[] lengths = new int[rows];
+        java.util.Random rnd = new java.util.Random(3);
+        for (int r = 0; r < rows; r++) {
+            lengths[r] = 22 + rnd.nextInt(1500);
+        }
+        double[][] signals = GoldenSignals.batch(17, lengths);
+        double[][] padded = new double[rows][1522];
+        for (int r = 0; r < rows; r++) {
+            System.arraycopy(signals[r], 0, padded[r], 0, lengths[r]);
+        }
+        for (PadType padtype : new PadType[] {PadType.ODD, PadType.EVEN, PadType.CONSTANT, PadType.NONE}) {
+            double[][] batch = Filtfilt.run(PT, Nd4j.create(padded), lengths, padtype, null, FilterPath.SERIAL)
+                    .toDoubleMatrix();
+            double[][] lf = Lfilter.run(PT, Nd4j.create(padded), lengths, null, FilterPath.SERIAL).y().toDoubleMatrix();
+            for (int r = 0; r < rows; r += 7) {
+                INDArray one = Nd4j.createFromArray(signals[r]);
+                double[] alone = Filtfilt.run(PT, one, null, padtype, null, FilterPath.SERIAL).toDoubleVector();
+                double[] lfAlone = Lfilter.run(PT, one, null, null, FilterPath.SERIAL).y().toDoubleVector();
+                for (int t = 0; t < lengths[r]; t++) {
+                    assertEquals(alone[t], batch[r][t], padtype + " row " + r + " t " + t);
+                    assertEquals(lfAlone[t], lf[r][t], "lfilter row " + r + " t " + t);
+                }
+                for (int t = lengths[r]; t < padded[r].length; t++) {
+                    assertEquals(0.0, batch[r][t]);
+                    assertEquals(0.0, lf[r][t]);
+                }
+            }
+        }
+    }
+
+    @Test
+    void filteringIntoAGivenArrayGivesTheSameNumbers() {
+        int[] lengths = {900, 23, 4000, 1777};
+        double[][] rows = GoldenSignals.batch(11, lengths);
+        double[][] padded = new double[lengths.length][4000];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, padded[r], 0, lengths[r]);
+        }
+        for (FilterPath path : new FilterPath[] {FilterPath.SERIAL, FilterPath.CHUNKED}) {
+            INDArray x = Nd4j.create(padded);
+            INDArray fresh = Filtfilt.run(PT, x, lengths, PadType.ODD, null, path);
+            INDArray out = Nd4j.valueArrayOf(new long[] {4, 4000}, Double.NaN, DataType.DOUBLE);
+            assertTrue(out == Filtfilt.run(PT, x, lengths, PadType.ODD, null, path, out));
+            assertEquals(fresh, out, path + ": into a stale array");
+            INDArray inPlace = x.dup('c');
+            Filtfilt.run(PT, inPlace, lengths, PadType.ODD, null, path, inPlace);
+            assertEquals(fresh, inPlace, path + ": in place");
+        }
+        assertThrows(IllegalArgumentException.class, () -> Filtfilt.run(PT, Nd4j.create(padded), lengths,
+                PadType.ODD, null, FilterPath.SERIAL, Nd4j.zeros(DataType.FLOAT, 4, 4000)));
+    }
+
+    @Test
     void chunkedPathIssuesTheSameOpsForShortAndLongSignals() {
         long[] ours = new long[2];
         long[] counted = new long[2];
