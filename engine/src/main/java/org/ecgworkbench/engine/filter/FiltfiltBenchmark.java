@@ -80,6 +80,14 @@ public final class FiltfiltBenchmark {
                 points.add(point("batch", impl, cfg.batchLength(), rows, cfg,
                         () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path)));
                 log.println(format(points.get(points.size() - 1)));
+                if (path == FilterPath.SERIAL) {
+                    // The same into one reused output array, as a pipeline filtering batch after batch does:
+                    // without the page faults of fresh output memory.
+                    INDArray out = x.ulike();
+                    points.add(point("batch", "serial-reuse", cfg.batchLength(), rows, cfg,
+                            () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path, out)));
+                    log.println(format(points.get(points.size() - 1)));
+                }
                 log.flush();
             }
         }
@@ -187,10 +195,10 @@ public final class FiltfiltBenchmark {
         table(r, "batch", false, out);
         out.println();
         out.println("(3) time per signal by batch size (µs per signal)");
-        out.printf(Locale.ROOT, "%8s %14s %14s %14s%n", "batch", "serial", "chunked", "scipy");
+        out.printf(Locale.ROOT, "%8s %14s %14s %14s %14s%n", "batch", "serial", "serial reuse", "chunked", "scipy");
         for (int b : batches(r)) {
-            out.printf(Locale.ROOT, "%8d %14s %14s %14s%n", b, perSignal(r, "serial", b), perSignal(r, "chunked", b),
-                    perSignal(r, "scipy", b));
+            out.printf(Locale.ROOT, "%8d %14s %14s %14s %14s%n", b, perSignal(r, "serial", b),
+                    perSignal(r, "serial-reuse", b), perSignal(r, "chunked", b), perSignal(r, "scipy", b));
         }
         out.println();
         out.printf(Locale.ROOT, "ND4J ops per chunked filtfilt call: %d at the short length, %d at 650,000 samples"
@@ -199,12 +207,14 @@ public final class FiltfiltBenchmark {
     }
 
     private static void table(Result r, String experiment, boolean byLength, PrintWriter out) {
-        out.printf(Locale.ROOT, "%8s %22s %22s %22s%n", byLength ? "length" : "batch", "serial", "chunked", "scipy");
+        out.printf(Locale.ROOT, "%8s %22s %22s %22s %22s%n", byLength ? "length" : "batch", "serial",
+                "serial, reused out", "chunked", "scipy");
         List<Integer> keys = r.points().stream().filter(p -> p.experiment().equals(experiment))
                 .map(p -> byLength ? p.length() : p.batch()).distinct().sorted().toList();
         for (int k : keys) {
-            out.printf(Locale.ROOT, "%8d %22s %22s %22s%n", k, cell(r, experiment, "serial", k, byLength),
-                    cell(r, experiment, "chunked", k, byLength), cell(r, experiment, "scipy", k, byLength));
+            out.printf(Locale.ROOT, "%8d %22s %22s %22s %22s%n", k, cell(r, experiment, "serial", k, byLength),
+                    cell(r, experiment, "serial-reuse", k, byLength), cell(r, experiment, "chunked", k, byLength),
+                    cell(r, experiment, "scipy", k, byLength));
         }
     }
 
@@ -255,7 +265,7 @@ public final class FiltfiltBenchmark {
         XYChart c = new XYChartBuilder().width(520).height(400).title(title).xAxisTitle(xTitle).yAxisTitle(yTitle).build();
         c.getStyler().setXAxisLogarithmic(true);
         c.getStyler().setYAxisLogarithmic(true);
-        for (String impl : new String[] {"serial", "chunked", "scipy"}) {
+        for (String impl : new String[] {"serial", "serial-reuse", "chunked", "scipy"}) {
             List<Point> ps = r.points().stream().filter(p -> p.experiment().equals(experiment) && p.impl().equals(impl))
                     .toList();
             if (ps.isEmpty()) {
@@ -271,7 +281,7 @@ public final class FiltfiltBenchmark {
     }
 
     private static String format(Point p) {
-        return String.format(Locale.ROOT, "  %-7s %-7s length %7d batch %5d: %10.3f ms (%7.1f Msamples/s)",
+        return String.format(Locale.ROOT, "  %-7s %-12s length %7d batch %5d: %10.3f ms (%7.1f Msamples/s)",
                 p.experiment(), p.impl(), p.length(), p.batch(), p.seconds() * 1e3, p.msamplesPerSecond());
     }
 
