@@ -8,6 +8,7 @@ import org.ecgworkbench.app.cli.ConvertCommand;
 import org.ecgworkbench.app.cli.FiltfiltCommand;
 import org.ecgworkbench.app.cli.InfoCommand;
 import org.ecgworkbench.app.cli.LfilterCommand;
+import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.gui.WorkbenchApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -23,6 +24,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 ConvertCommand.class,
+                SynthCommand.class,
                 ButterCommand.class,
                 LfilterCommand.class,
                 FiltfiltCommand.class,
