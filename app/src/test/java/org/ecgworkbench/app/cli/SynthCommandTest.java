@@ -76,7 +76,7 @@ class SynthCommandTest {
     }
 
     @Test
-    void badParametersAreNamed() {
+    void badParametersAreNamed() throws Exception {
         assertEquals(2, run("synth", "--rhythm", "vt", "--seconds", "10", "--fs", "250", "--out", dir.toString()));
         assertTrue(err.toString().contains("--rhythm: unknown rhythm 'vt'"), err.toString());
         assertEquals(2, run("synth", "--rhythm", "nsr", "--seconds", "-3", "--fs", "250", "--out", dir.toString()));
