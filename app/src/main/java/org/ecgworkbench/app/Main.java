@@ -11,6 +11,7 @@ import org.ecgworkbench.app.cli.InfoCommand;
 import org.ecgworkbench.app.cli.LfilterCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
+import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.gui.WorkbenchApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,6 +27,7 @@ import picocli.CommandLine.Command;
                 CommandLine.HelpCommand.class,
                 InfoCommand.class,
                 ConvertCommand.class,
+                SynthCommand.class,
                 ButterCommand.class,
                 LfilterCommand.class,
                 FiltfiltCommand.class,

@@ -20,8 +20,10 @@ abstract class CliTest {
     final StringWriter out = new StringWriter();
     final StringWriter err = new StringWriter();
 
-    /** Runs the command line and returns its exit code; output lands in out and err. */
+    /** Runs the command line and returns its exit code; out and err then hold what this run printed. */
     int run(String... args) {
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
         CommandLine cmd = new CommandLine(new Main());
         cmd.setOut(new PrintWriter(out, true));
         cmd.setErr(new PrintWriter(err, true));

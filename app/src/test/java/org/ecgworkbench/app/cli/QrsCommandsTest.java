@@ -88,7 +88,6 @@ class QrsCommandsTest extends CliTest {
         assertEquals(0, run("qrs-score", "--tolerance", "0.05", "--detections", det.toString(),
                 dir.resolve("gen").toString()));
         assertTrue(out.toString().contains("gross: Se=0.00% +P=0.00%"), out.toString());
-        out.getBuffer().setLength(0);
         assertEquals(0, run("qrs-score", "--skip-learning", "--detections", det.toString(), dir.resolve("gen").toString()));
         // A 90 s record has nothing after the 5-minute learning period.
         assertTrue(out.toString().contains("after the 5-minute learning period"), out.toString());
@@ -145,7 +144,6 @@ class QrsCommandsTest extends CliTest {
         Path det = dir.resolve("det");
         assertEquals(0, run("qrs", "--out-dir", det.toString(), mitdb.resolve("101").toString(),
                 mitdb.resolve("102").toString()), err.toString());
-        out.getBuffer().setLength(0);
         assertEquals(0, run("qrs-score", "--detections", det.toString(), mitdb.resolve("101").toString(),
                 mitdb.resolve("102").toString()), err.toString());
         String o = out.toString();
