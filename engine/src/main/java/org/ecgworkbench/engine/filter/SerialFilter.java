@@ -174,6 +174,7 @@ final class SerialFilter {
         private final int edge;
         private final int w;
         private final double[] tile;
+        private final int longest;
 
         Tiles(Batch x, int[] rows, int[] len, PadType padtype, int edge, double[] buf) {
             this.x = x;
@@ -184,6 +185,7 @@ final class SerialFilter {
             this.buf = buf;
             this.w = rows.length;
             this.tile = new double[w * TILE_STRIDE];
+            this.longest = max(len);
         }
 
         /** Fills buffer times [t0, t1) (at most TILE); lanes past their row's end get zeros, not stale values. */
@@ -199,10 +201,11 @@ final class SerialFilter {
                 if (inside0 < inside1) {
                     data.get(off + inside0 - edge, tile, row + inside0 - t0, inside1 - inside0);
                 }
-                for (int t = t0; t < end; t++) {
-                    if (t < inside0 || t >= inside1) {
-                        tile[row + t - t0] = padtype.extended(data, off, len[j], t, edge);
-                    }
+                for (int t = t0; t < Math.min(end, inside0); t++) {
+                    tile[row + t - t0] = padtype.extended(data, off, len[j], t, edge);
+                }
+                for (int t = Math.max(t0, inside1); t < end; t++) {
+                    tile[row + t - t0] = padtype.extended(data, off, len[j], t, edge);
                 }
                 Arrays.fill(tile, row + Math.max(0, end - t0), row + tn, 0);
             }
@@ -213,7 +216,7 @@ final class SerialFilter {
         void scatter(Batch y, int t0, int t1) {
             DoubleBuffer data = y.data();
             int i0 = Math.max(0, t0 - edge);
-            int i1 = Math.min(max(len), t1 - edge);
+            int i1 = Math.min(longest, t1 - edge);
             if (i1 <= i0) {
                 return;
             }
@@ -240,6 +243,15 @@ final class SerialFilter {
     /** dst[dOff + c·dStride + r] = src[sOff + r·sStride + c] for r < rows, c < cols; rows run innermost. */
     private static void transpose(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride,
                                   int rows, int cols) {
+        // One lane (a single long signal): both sides are contiguous, a plain copy.
+        if (rows == 1 && dStride == 1) {
+            System.arraycopy(src, sOff, dst, dOff, cols);
+            return;
+        }
+        if (cols == 1 && sStride == 1) {
+            System.arraycopy(src, sOff, dst, dOff, rows);
+            return;
+        }
         for (int c = 0; c < cols; c++) {
             int d = dOff + c * dStride;
             for (int r = 0; r < rows; r++) {
