@@ -8,19 +8,22 @@ import java.util.stream.IntStream;
 
 /**
  * CPU execution path. The recursion is serial in time but independent across rows, so rows are taken
- * in blocks ("lanes"), laid out time-major (sample t of the block's rows side by side), and every step of
- * the recursion runs as loops over the lanes that the JIT turns into SIMD code; blocks run in parallel on
- * all cores. The arithmetic is SciPy's, operation for operation (lfilter's direct form II transposed,
- * sosfilt's section cascade), so results match it to rounding.
+ * in blocks of {@link #LANES} lanes, laid out time-major (sample t of the block's rows side by side), and
+ * every step of the recursion runs as loops over the lanes that the JIT turns into SIMD code; blocks run in
+ * parallel on all cores. Fewer rows than a block go one per task, with the filter state in registers. The
+ * arithmetic is SciPy's, operation for operation (lfilter's direct form II transposed, sosfilt's section
+ * cascade), so results match it to rounding, and a row gives the same bits on either kernel.
  *
  * <p>Why plain loops and not the Vector API: it is still an incubator module that a plain {@code java -jar}
- * cannot load. C2's loop overhead per time step is what limits these loops, so blocks are wide (up to
- * {@link #MAX_LANES} rows) and the signals travel through the block in cache-sized tiles of time.
+ * cannot load. C2's loop overhead per time step is what limits these loops, so blocks are wide and the
+ * signals travel through them in cache-sized tiles of time, each filtered while it is in cache.
  */
 final class SerialFilter {
 
-    /** Widest block: long lane loops amortise C2's per-loop overhead; 256 lanes of state stay in L1/L2. */
-    static final int MAX_LANES = 256;
+    /** Rows per lane block: long lane loops amortise C2's per-loop overhead; their state stays in L1. */
+    static final int LANES = 128;
+    /** A lane of the last block that holds no row: it filters zeros and is never written back. */
+    private static final int EMPTY_LANE = -1;
     /** Samples per tile when moving between row-major signals and a time-major block. */
     private static final int TILE = 128;
     /** A tile's row stride: one more than TILE, so its rows do not all fall into the same cache sets. */
@@ -51,7 +54,7 @@ final class SerialFilter {
             double[][] z = new double[k][w];
             for (int j = 0; j < w; j++) {
                 for (int s = 0; s < k; s++) {
-                    z[s][j] = zi == null ? 0 : zi[rows[j]][s];
+                    z[s][j] = zi == null || rows[j] == EMPTY_LANE ? 0 : zi[rows[j]][s];
                 }
             }
             // Run up to each row's own end so its final state is the state after exactly its samples.
@@ -59,7 +62,9 @@ final class SerialFilter {
             int e = 0;
             if (n == 0 && zf != null) {
                 for (int j = 0; j < w; j++) {
-                    System.arraycopy(zi == null ? new double[k] : zi[rows[j]], 0, zf[rows[j]], 0, k);
+                    if (rows[j] != EMPTY_LANE) {
+                        System.arraycopy(zi == null ? new double[k] : zi[rows[j]], 0, zf[rows[j]], 0, k);
+                    }
                 }
             }
             for (int t0 = 0; t0 < n; t0 += TILE) {
@@ -72,7 +77,7 @@ final class SerialFilter {
                     if (t == ends[e]) {
                         if (zf != null) {
                             for (int j = 0; j < w; j++) {
-                                if (len[j] == t) {
+                                if (len[j] == t && rows[j] != EMPTY_LANE) {
                                     for (int s = 0; s < k; s++) {
                                         zf[rows[j]][s] = z[s][j];
                                     }
@@ -193,8 +198,12 @@ final class SerialFilter {
             DoubleBuffer data = x.data();
             int tn = t1 - t0;
             for (int j = 0; j < w; j++) {
-                int off = rows[j] * x.stride();
                 int row = j * TILE_STRIDE;
+                if (rows[j] == EMPTY_LANE) {
+                    Arrays.fill(tile, row, row + tn, 0);
+                    continue;
+                }
+                int off = rows[j] * x.stride();
                 int end = Math.min(t1, len[j] + 2 * edge);
                 int inside0 = Math.max(t0, edge);
                 int inside1 = Math.min(end, edge + len[j]);
@@ -233,6 +242,9 @@ final class SerialFilter {
         void zeroTails(Batch y) {
             DoubleBuffer data = y.data();
             for (int j = 0; j < w; j++) {
+                if (rows[j] == EMPTY_LANE) {
+                    continue;
+                }
                 for (int i = rows[j] * y.stride() + len[j], end = (rows[j] + 1) * y.stride(); i < end; i++) {
                     data.put(i, 0.0);
                 }
@@ -274,21 +286,21 @@ final class SerialFilter {
             order[r] = r;
         }
         Arrays.sort(order, Comparator.comparingInt((Integer r) -> x.lengths()[r]).reversed());
-        int cores = Runtime.getRuntime().availableProcessors();
-        int longest = Math.max(1, order.length == 0 ? 1 : x.lengths()[order[0]] + 2 * padding);
-        int width = Math.max(1, Math.min(Math.min(MAX_LANES, MAX_BLOCK_DOUBLES / longest),
-                (order.length + cores - 1) / cores));
+        long longest = order.length == 0 ? 1 : x.lengths()[order[0]] + 2L * padding;
+        // Every lane block is exactly LANES wide (the last one padded with empty lanes): C2 shapes the lane
+        // loops by the trip counts it has seen, and one process mixing widths ran them at half speed. Few
+        // rows, or rows too long for a block buffer, go one per task through the single-row kernel.
+        int width = order.length >= LANES && LANES * longest <= MAX_BLOCK_DOUBLES ? LANES : 1;
         int blocks = (order.length + width - 1) / width;
         IntStream stream = IntStream.range(0, blocks);
         if (blocks > 1) {
             stream = stream.parallel();
         }
         stream.forEach(bi -> {
-            int from = bi * width;
-            int to = Math.min(order.length, from + width);
-            int[] rows = new int[to - from];
-            for (int i = from; i < to; i++) {
-                rows[i - from] = order[i];
+            int[] rows = new int[width];
+            for (int j = 0; j < width; j++) {
+                int i = bi * width + j;
+                rows[j] = i < order.length ? order[i] : EMPTY_LANE;
             }
             task.run(rows);
         });
@@ -297,7 +309,7 @@ final class SerialFilter {
     private static int[] lengths(Batch x, int[] rows) {
         int[] len = new int[rows.length];
         for (int j = 0; j < rows.length; j++) {
-            len[j] = x.lengths()[rows[j]];
+            len[j] = rows[j] == EMPTY_LANE ? 0 : x.lengths()[rows[j]];
         }
         return len;
     }

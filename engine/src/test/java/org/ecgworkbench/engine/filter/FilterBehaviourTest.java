@@ -16,6 +16,7 @@ import org.nd4j.linalg.profiler.OpProfiler;
 class FilterBehaviourTest {
 
     private static final TransferFunction PT = Butter.ba(3, new double[] {5, 15}, BandType.BANDPASS, 300);
+    private static final Sos PT_SOS = Butter.sos(3, new double[] {5, 15}, BandType.BANDPASS, 300);
 
     @Test
     void inputNotLongerThanPadlenIsRejectedWithScipysMessage() {
@@ -79,8 +80,9 @@ class FilterBehaviourTest {
 
     @Test
     void aWideRaggedBatchSpanningSeveralBlocksMatchesRowsAlone() {
-        // More rows than one block holds, lengths ending anywhere in a tile: every lane joins its own way.
-        int rows = 2 * SerialFilter.MAX_LANES + 37;
+        // More rows than one lane block holds (so the lane path runs, not the single-row one), lengths ending
+        // anywhere in a tile, the last block part empty: every lane equals its row filtered alone.
+        int rows = 2 * SerialFilter.LANES + 37;
         int[] lengths = new int[rows];
         java.util.Random rnd = new java.util.Random(3);
         for (int r = 0; r < rows; r++) {
@@ -95,17 +97,22 @@ class FilterBehaviourTest {
             double[][] batch = Filtfilt.run(PT, Nd4j.create(padded), lengths, padtype, null, FilterPath.SERIAL)
                     .toDoubleMatrix();
             double[][] lf = Lfilter.run(PT, Nd4j.create(padded), lengths, null, FilterPath.SERIAL).y().toDoubleMatrix();
+            double[][] sf = Filtfilt.run(PT_SOS, Nd4j.create(padded), lengths, padtype, null, FilterPath.SERIAL)
+                    .toDoubleMatrix();
             for (int r = 0; r < rows; r += 7) {
                 INDArray one = Nd4j.createFromArray(signals[r]);
                 double[] alone = Filtfilt.run(PT, one, null, padtype, null, FilterPath.SERIAL).toDoubleVector();
                 double[] lfAlone = Lfilter.run(PT, one, null, null, FilterPath.SERIAL).y().toDoubleVector();
+                double[] sfAlone = Filtfilt.run(PT_SOS, one, null, padtype, null, FilterPath.SERIAL).toDoubleVector();
                 for (int t = 0; t < lengths[r]; t++) {
                     assertEquals(alone[t], batch[r][t], padtype + " row " + r + " t " + t);
                     assertEquals(lfAlone[t], lf[r][t], "lfilter row " + r + " t " + t);
+                    assertEquals(sfAlone[t], sf[r][t], "sosfiltfilt row " + r + " t " + t);
                 }
                 for (int t = lengths[r]; t < padded[r].length; t++) {
                     assertEquals(0.0, batch[r][t]);
                     assertEquals(0.0, lf[r][t]);
+                    assertEquals(0.0, sf[r][t]);
                 }
             }
         }
