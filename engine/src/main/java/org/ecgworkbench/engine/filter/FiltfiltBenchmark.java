@@ -58,6 +58,10 @@ public final class FiltfiltBenchmark {
                          long profiledLong) {
     }
 
+    private static final java.util.Map<String, java.awt.Color> COLOURS = java.util.Map.of(
+            "serial", new java.awt.Color(0x1f77b4), "serial-reuse", new java.awt.Color(0x17becf),
+            "chunked", new java.awt.Color(0xff7f0e), "scipy", new java.awt.Color(0x2ca02c));
+
     private FiltfiltBenchmark() {
     }
 
@@ -276,6 +280,9 @@ public final class FiltfiltBenchmark {
                     : perSignal ? p.seconds() / p.batch() * 1e6 : p.msamplesPerSecond()).toArray();
             XYSeries s = c.addSeries(impl, x, y);
             s.setMarker(org.knowm.xchart.style.markers.SeriesMarkers.CIRCLE);
+            // The same colour for an implementation in every panel.
+            s.setLineColor(COLOURS.get(impl));
+            s.setMarkerColor(COLOURS.get(impl));
         }
         return c;
     }
