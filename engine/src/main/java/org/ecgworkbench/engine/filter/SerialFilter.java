@@ -197,8 +197,10 @@ final class SerialFilter {
         void gather(int t0, int t1) {
             DoubleBuffer data = x.data();
             int tn = t1 - t0;
+            // One lane: the buffer is already time-ordered like the row, so fill it in place.
+            double[] tile = w == 1 ? buf : this.tile;
             for (int j = 0; j < w; j++) {
-                int row = j * TILE_STRIDE;
+                int row = w == 1 ? t0 : j * TILE_STRIDE;
                 if (rows[j] == EMPTY_LANE) {
                     Arrays.fill(tile, row, row + tn, 0);
                     continue;
@@ -218,7 +220,9 @@ final class SerialFilter {
                 }
                 Arrays.fill(tile, row + Math.max(0, end - t0), row + tn, 0);
             }
-            transpose(tile, 0, TILE_STRIDE, buf, t0 * w, w, w, tn);
+            if (w > 1) {
+                transpose(tile, 0, TILE_STRIDE, buf, t0 * w, w, w, tn);
+            }
         }
 
         /** Writes the samples of rows of y that buffer times [t0, t1) hold (sample i at time edge + i). */
@@ -227,6 +231,10 @@ final class SerialFilter {
             int i0 = Math.max(0, t0 - edge);
             int i1 = Math.min(longest, t1 - edge);
             if (i1 <= i0) {
+                return;
+            }
+            if (w == 1) {
+                data.put(rows[0] * y.stride() + i0, buf, edge + i0, Math.min(i1, len[0]) - i0);
                 return;
             }
             transpose(buf, (edge + i0) * w, w, tile, 0, TILE_STRIDE, i1 - i0, w);
@@ -255,15 +263,6 @@ final class SerialFilter {
     /** dst[dOff + c·dStride + r] = src[sOff + r·sStride + c] for r < rows, c < cols; rows run innermost. */
     private static void transpose(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride,
                                   int rows, int cols) {
-        // One lane (a single long signal): both sides are contiguous, a plain copy.
-        if (rows == 1 && dStride == 1) {
-            System.arraycopy(src, sOff, dst, dOff, cols);
-            return;
-        }
-        if (cols == 1 && sStride == 1) {
-            System.arraycopy(src, sOff, dst, dOff, rows);
-            return;
-        }
         for (int c = 0; c < cols; c++) {
             int d = dOff + c * dStride;
             for (int r = 0; r < rows; r++) {
