@@ -59,10 +59,7 @@ class FilterBehaviourTest {
     void eachRowOfARaggedBatchIsFilteredAsItWouldBeAlone() {
         int[] lengths = {900, 23, 4000, 1777};
         double[][] rows = GoldenSignals.batch(11, lengths);
-        double[][] padded = new double[lengths.length][4000];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, padded[r], 0, lengths[r]);
-        }
+        double[][] padded = padded(rows, lengths, 4000);
         for (FilterPath path : new FilterPath[] {FilterPath.SERIAL, FilterPath.CHUNKED}) {
             double[][] batch = Filtfilt.run(PT, Nd4j.create(padded), lengths, PadType.ODD, null, path).toDoubleMatrix();
             for (int r = 0; r < rows.length; r++) {
@@ -89,10 +86,7 @@ class FilterBehaviourTest {
             lengths[r] = 22 + rnd.nextInt(1500);
         }
         double[][] signals = GoldenSignals.batch(17, lengths);
-        double[][] padded = new double[rows][1522];
-        for (int r = 0; r < rows; r++) {
-            System.arraycopy(signals[r], 0, padded[r], 0, lengths[r]);
-        }
+        double[][] padded = padded(signals, lengths, 1522);
         for (PadType padtype : new PadType[] {PadType.ODD, PadType.EVEN, PadType.CONSTANT, PadType.NONE}) {
             double[][] batch = Filtfilt.run(PT, Nd4j.create(padded), lengths, padtype, null, FilterPath.SERIAL)
                     .toDoubleMatrix();
@@ -122,10 +116,7 @@ class FilterBehaviourTest {
     void filteringIntoAGivenArrayGivesTheSameNumbers() {
         int[] lengths = {900, 23, 4000, 1777};
         double[][] rows = GoldenSignals.batch(11, lengths);
-        double[][] padded = new double[lengths.length][4000];
-        for (int r = 0; r < rows.length; r++) {
-            System.arraycopy(rows[r], 0, padded[r], 0, lengths[r]);
-        }
+        double[][] padded = padded(rows, lengths, 4000);
         for (FilterPath path : new FilterPath[] {FilterPath.SERIAL, FilterPath.CHUNKED}) {
             INDArray x = Nd4j.create(padded);
             INDArray fresh = Filtfilt.run(PT, x, lengths, PadType.ODD, null, path);
@@ -175,5 +166,14 @@ class FilterBehaviourTest {
         for (double v : y) {
             assertEquals(3.0, v, 1e-12);
         }
+    }
+
+    /** The rows, each zero-padded to width samples, as one [rows, width] matrix. */
+    private static double[][] padded(double[][] rows, int[] lengths, int width) {
+        double[][] out = new double[rows.length][width];
+        for (int r = 0; r < rows.length; r++) {
+            System.arraycopy(rows[r], 0, out[r], 0, lengths[r]);
+        }
+        return out;
     }
 }
