@@ -25,8 +25,9 @@ public final class QrsCommand implements Callable<Integer> {
             description = "A record path without extension (e.g. mitdb/100) or a .hea, .dat, .mat or .csv file.")
     List<Path> records = new ArrayList<>();
 
-    @Option(names = "--channel", defaultValue = "0", paramLabel = "N", description = "Lead to detect on, 0-based (default 0).")
-    int channel;
+    @Option(names = "--channel", paramLabel = "N",
+            description = "Lead to detect on, 0-based (default: the lead named MLII, else 0).")
+    Integer channel;
 
     @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "Folder for the .qrs.csv files.")
     Path outDir;
@@ -42,7 +43,7 @@ public final class QrsCommand implements Callable<Integer> {
         Files.createDirectories(outDir);
         List<QrsDetection> found;
         try {
-            found = PanTompkins.detect(read, channel);
+            found = PanTompkins.detect(read, leads(read, channel));
         } catch (IllegalArgumentException e) {
             input.error(e);
             return 1;
@@ -64,5 +65,10 @@ public final class QrsCommand implements Callable<Integer> {
             sb.append(s).append('\n');
         }
         Files.writeString(file, sb);
+    }
+
+    /** The lead of each record: the one given, else each record's default (MLII when it has one). */
+    static int[] leads(List<Record> records, Integer channel) {
+        return records.stream().mapToInt(r -> channel != null ? channel : PanTompkins.defaultLead(r)).toArray();
     }
 }

@@ -34,14 +34,17 @@ public final class RecordInput {
     record Read(List<Record> records, boolean failed) {
     }
 
-    /** Reads every record that has lead {@code channel} (0-based); the others are reported and skipped. */
-    Read readWithLead(List<Path> paths, int channel) {
+    /**
+     * Reads every record that has lead {@code channel} (0-based; null: any record); the others are reported
+     * and skipped.
+     */
+    Read readWithLead(List<Path> paths, Integer channel) {
         boolean failed = false;
         List<Record> read = new ArrayList<>();
         for (Path p : paths) {
             try {
                 Record r = read(p);
-                if (channel < 0 || channel >= r.leadCount()) {
+                if (channel != null && (channel < 0 || channel >= r.leadCount())) {
                     throw new IllegalArgumentException(p + ": no channel " + channel + " (the record has "
                             + r.leadCount() + ")");
                 }
