@@ -5,8 +5,10 @@ import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -44,6 +46,15 @@ public final class CapabilitiesView extends BorderPane {
         TableColumn<Capability, String> description = new TableColumn<>("What it does");
         description.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().description()));
         description.prefWidthProperty().bind(table.widthProperty().subtract(command.widthProperty()).subtract(4));
+        // Long descriptions are cut at the column's edge; the whole text shows on hover.
+        description.setCellFactory(col -> new TableCell<>() {
+            @Override
+            protected void updateItem(String text, boolean empty) {
+                super.updateItem(text, empty);
+                setText(empty ? null : text);
+                setTooltip(empty || text == null ? null : new Tooltip(text));
+            }
+        });
         table.getColumns().add(command);
         table.getColumns().add(description);
         table.getItems().setAll(capabilities);
