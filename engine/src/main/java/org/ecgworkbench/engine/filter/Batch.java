@@ -3,6 +3,9 @@ package org.ecgworkbench.engine.filter;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
+import org.ecgworkbench.engine.backend.HugePages;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -72,7 +75,18 @@ record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] leng
      * sample of every row, padding included (ND4J's zeros costs as much as a filter pass at these sizes).
      */
     Batch uninitializedLike() {
-        INDArray out = Nd4j.createUninitialized(DataType.DOUBLE, (long) rows * stride);
+        long n = (long) rows * stride;
+        INDArray out;
+        if (FilterPath.AUTO.resolve() == FilterPath.SERIAL && n > 0) {
+            // ND4J's own allocation writes every page of the new array, 4 KB at a time; a JavaCPP pointer is
+            // left untouched, so huge pages can be asked for before the filter first writes it.
+            DoublePointer memory = new DoublePointer(n);
+            HugePages.advise(memory.address(), n * Double.BYTES);
+            out = Nd4j.create(Nd4j.createBuffer(memory, DataType.DOUBLE, n, DoubleIndexer.create(memory)),
+                    new long[] {n}, new long[] {1}, 0, 'c', DataType.DOUBLE);
+        } else {
+            out = Nd4j.createUninitialized(DataType.DOUBLE, n);
+        }
         return new Batch(out, view(out), rows, stride, lengths);
     }
 
