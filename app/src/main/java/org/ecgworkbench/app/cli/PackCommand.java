@@ -100,7 +100,7 @@ public final class PackCommand implements Callable<Integer> {
     static final class Progress {
         private final PrintWriter err;
         private final long start = System.nanoTime();
-        private long last;
+        private long last = start;
         private String line = "";
 
         Progress(PrintWriter err) {
