@@ -5,10 +5,12 @@ import java.util.concurrent.Callable;
 import org.ecgworkbench.app.cli.BenchCommand;
 import org.ecgworkbench.app.cli.ButterCommand;
 import org.ecgworkbench.app.cli.ConvertCommand;
+import org.ecgworkbench.app.cli.DatasetInfoCommand;
 import org.ecgworkbench.app.cli.FeaturesCommand;
 import org.ecgworkbench.app.cli.FiltfiltCommand;
 import org.ecgworkbench.app.cli.InfoCommand;
 import org.ecgworkbench.app.cli.LfilterCommand;
+import org.ecgworkbench.app.cli.PackCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
@@ -34,6 +36,8 @@ import picocli.CommandLine.Command;
                 QrsCommand.class,
                 QrsScoreCommand.class,
                 FeaturesCommand.class,
+                PackCommand.class,
+                DatasetInfoCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -1,0 +1,347 @@
+package org.ecgworkbench.engine.dataset;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import io.jhdf.HdfFile;
+import io.jhdf.api.Attribute;
+import io.jhdf.api.Node;
+
+/**
+ * A packed dataset file (layout in docs/dataset.md), read whole and checked: {@link #open} refuses a file whose
+ * schema version, dataset shapes, offsets, labels or split values do not agree, naming the file and the reason.
+ */
+public final class Dataset {
+
+    /** Version of the layout written by {@link DatasetPacker} and accepted by {@link #open}. */
+    public static final int SCHEMA_VERSION = 1;
+
+    /** Dataset and attribute names of the layout. */
+    static final String SIGNALS = "signals";
+    static final String OFFSETS = "offsets";
+    static final String LABELS = "labels";
+    static final String RECORD_NAMES = "record_names";
+    static final String SHA256 = "sha256";
+    static final String FEATURES = "features";
+    static final String FEATURE_NAMES = "names";
+    static final String SPLIT = "split";
+    static final String FS = "fs";
+
+    private final Path file;
+    private final int schemaVersion;
+    private final double fs;
+    private final List<String> classNames;
+    private final long splitSeed;
+    private final double splitTestFraction;
+    private final String command;
+    private final String createdBy;
+    private final int lead;
+    private final float[] signals;
+    private final long[] offsets;
+    private final int[] labels;
+    private final String[] recordNames;
+    private final String[] sha256;
+    private final double[][] features;
+    private final List<String> featureNames;
+    private final byte[] split;
+    private final double[] recordFs;
+    private final List<String> checks = new ArrayList<>();
+
+    private Dataset(Path file, HdfFile h) throws DatasetFormatException {
+        this.file = file;
+        schemaVersion = (int) longAttribute(h, "schema_version");
+        if (schemaVersion != SCHEMA_VERSION) {
+            throw fail("schema version " + schemaVersion + " is not supported (this build reads version "
+                    + SCHEMA_VERSION + ")");
+        }
+        checks.add("schema version " + SCHEMA_VERSION);
+        fs = doubleAttribute(h, "fs");
+        classNames = List.of(stringsAttribute(h, "class_names"));
+        splitSeed = longAttribute(h, "split_seed");
+        splitTestFraction = doubleAttribute(h, "split_test_fraction");
+        command = stringAttribute(h, "command");
+        createdBy = stringAttribute(h, "created_by");
+        lead = (int) longAttribute(h, "lead");
+
+        signals = data(h, SIGNALS, float[].class);
+        offsets = data(h, OFFSETS, long[].class);
+        labels = data(h, LABELS, int[].class);
+        recordNames = data(h, RECORD_NAMES, String[].class);
+        sha256 = data(h, SHA256, String[].class);
+        features = data(h, FEATURES, double[][].class);
+        split = data(h, SPLIT, byte[].class);
+        recordFs = data(h, FS, double[].class);
+        featureNames = List.of(stringsAttribute(h.getDatasetByPath(FEATURES), FEATURE_NAMES, FEATURES));
+        checks.add("all datasets and attributes present with their types");
+        verify();
+    }
+
+    /** Reads and checks a packed dataset file. */
+    public static Dataset open(Path file) throws DatasetFormatException {
+        if (!Files.isRegularFile(file)) {
+            throw new DatasetFormatException(file, "no such file");
+        }
+        try (HdfFile h = new HdfFile(file)) {
+            return new Dataset(file, h);
+        } catch (DatasetFormatException e) {
+            throw e;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            throw new DatasetFormatException(file, "not a readable HDF5 file (truncated or corrupt?): " + e, e);
+        }
+    }
+
+    private void verify() throws DatasetFormatException {
+        int n = recordNames.length;
+        if (n == 0) {
+            throw fail("the dataset holds no record");
+        }
+        if (offsets.length != n + 1 || labels.length != n || sha256.length != n || features.length != n
+                || split.length != n || recordFs.length != n) {
+            throw fail("dataset lengths disagree: " + n + " record_names, " + offsets.length + " offsets (n+1 expected), "
+                    + labels.length + " labels, " + sha256.length + " sha256, " + features.length + " features rows, "
+                    + split.length + " split, " + recordFs.length + " fs");
+        }
+        checks.add("record counts agree (" + n + " records)");
+        if (offsets[0] != 0) {
+            throw fail("offsets[0] is " + offsets[0] + ", not 0");
+        }
+        for (int i = 0; i < n; i++) {
+            if (offsets[i + 1] < offsets[i]) {
+                throw fail("offsets decrease at record " + i + " (" + offsets[i] + " then " + offsets[i + 1] + ")");
+            }
+        }
+        if (offsets[n] != signals.length) {
+            throw fail("offsets end at " + offsets[n] + " but signals holds " + signals.length + " samples");
+        }
+        checks.add("offsets monotone from 0 to the signals length (" + signals.length + " samples)");
+        for (int i = 0; i < n; i++) {
+            if (labels[i] < 0 || labels[i] >= classNames.size()) {
+                throw fail("label " + labels[i] + " of record " + i + " is not in [0, " + classNames.size() + ")");
+            }
+        }
+        checks.add("labels index the " + classNames.size() + " class names");
+        for (int i = 0; i < n; i++) {
+            if (split[i] != Split.TRAIN && split[i] != Split.TEST) {
+                throw fail("split value " + split[i] + " of record " + i + " is neither 0 (train) nor 1 (test)");
+            }
+        }
+        checks.add("split values are 0 or 1");
+        for (int i = 0; i < n; i++) {
+            if (features[i].length != featureNames.size()) {
+                throw fail("features row " + i + " has " + features[i].length + " values for "
+                        + featureNames.size() + " names");
+            }
+            if (sha256[i].length() != 64 || !sha256[i].chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+                throw fail("sha256 of record " + i + " is not 64 hex digits");
+            }
+            if (!(recordFs[i] > 0)) {
+                throw fail("fs of record " + i + " is " + recordFs[i]);
+            }
+            if (!Double.isNaN(fs) && recordFs[i] != fs) {
+                throw fail("record " + i + " has fs " + recordFs[i] + " but the root fs is " + fs);
+            }
+        }
+        checks.add("features rows match the " + featureNames.size() + " feature names");
+        checks.add("sha256 values are 64 hex digits; per-record fs positive and equal to the root fs when it is set");
+        if (Arrays.stream(recordNames).distinct().count() != n) {
+            throw fail("record names are not unique");
+        }
+        checks.add("record names unique");
+    }
+
+    private DatasetFormatException fail(String reason) {
+        return new DatasetFormatException(file, reason);
+    }
+
+    private <T> T data(HdfFile h, String name, Class<T> type) throws DatasetFormatException {
+        Node node = h.getChild(name);
+        if (node == null) {
+            throw fail("dataset /" + name + " is missing");
+        }
+        if (!(node instanceof io.jhdf.api.Dataset ds)) {
+            throw fail("/" + name + " is not a dataset");
+        }
+        Object data = ds.getData();
+        if (!type.isInstance(data)) {
+            throw fail("dataset /" + name + " holds " + data.getClass().getSimpleName() + ", expected "
+                    + type.getSimpleName());
+        }
+        return type.cast(data);
+    }
+
+    private Object attribute(Node node, String name, String where) throws DatasetFormatException {
+        Attribute a = node.getAttribute(name);
+        if (a == null) {
+            throw fail("attribute " + name + " of " + where + " is missing");
+        }
+        return a.getData();
+    }
+
+    private long longAttribute(HdfFile h, String name) throws DatasetFormatException {
+        Object v = attribute(h, name, "/");
+        if (v instanceof Number num && (v instanceof Long || v instanceof Integer || v instanceof Short
+                || v instanceof Byte)) {
+            return num.longValue();
+        }
+        throw fail("attribute " + name + " of / is not an integer");
+    }
+
+    private double doubleAttribute(HdfFile h, String name) throws DatasetFormatException {
+        Object v = attribute(h, name, "/");
+        if (v instanceof Number num) {
+            return num.doubleValue();
+        }
+        throw fail("attribute " + name + " of / is not a number");
+    }
+
+    private String stringAttribute(HdfFile h, String name) throws DatasetFormatException {
+        Object v = attribute(h, name, "/");
+        if (v instanceof String s) {
+            return s;
+        }
+        throw fail("attribute " + name + " of / is not a string");
+    }
+
+    private String[] stringsAttribute(HdfFile h, String name) throws DatasetFormatException {
+        return stringsAttribute(h, name, "/");
+    }
+
+    private String[] stringsAttribute(Node node, String name, String where) throws DatasetFormatException {
+        Object v = attribute(node, name, where);
+        if (v instanceof String[] s) {
+            return s;
+        }
+        throw fail("attribute " + name + " of " + where + " is not an array of strings");
+    }
+
+    /** The file read. */
+    public Path file() {
+        return file;
+    }
+
+    /** Number of records. */
+    public int size() {
+        return recordNames.length;
+    }
+
+    /** Layout version. */
+    public int schemaVersion() {
+        return schemaVersion;
+    }
+
+    /** The sampling frequency shared by every record in Hz, or NaN when records differ (see {@link #fs(int)}). */
+    public double fs() {
+        return fs;
+    }
+
+    /** Sampling frequency of record i in Hz. */
+    public double fs(int i) {
+        return recordFs[i];
+    }
+
+    /** The lead of the source records that was packed (0-based). */
+    public int lead() {
+        return lead;
+    }
+
+    /** Class names; labels index this list. */
+    public List<String> classNames() {
+        return classNames;
+    }
+
+    /** Seed of the split. */
+    public long splitSeed() {
+        return splitSeed;
+    }
+
+    /** Test fraction of the split. */
+    public double splitTestFraction() {
+        return splitTestFraction;
+    }
+
+    /** The command line that built the file. */
+    public String command() {
+        return command;
+    }
+
+    /** Product and version that built the file. */
+    public String createdBy() {
+        return createdBy;
+    }
+
+    /** Record name of record i. */
+    public String recordName(int i) {
+        return recordNames[i];
+    }
+
+    /** Class index of record i. */
+    public int label(int i) {
+        return labels[i];
+    }
+
+    /** Class name of record i. */
+    public String labelName(int i) {
+        return classNames.get(labels[i]);
+    }
+
+    /** Hex SHA-256 of the source files of record i. */
+    public String sha256(int i) {
+        return sha256[i];
+    }
+
+    /** Split value of record i: {@link Split#TRAIN} or {@link Split#TEST}. */
+    public byte split(int i) {
+        return split[i];
+    }
+
+    /** Number of samples of record i. */
+    public int length(int i) {
+        return (int) (offsets[i + 1] - offsets[i]);
+    }
+
+    /** Offsets into the concatenated signals, n+1 values (a copy). */
+    public long[] offsets() {
+        return offsets.clone();
+    }
+
+    /** Signal of record i in mV (a copy). */
+    public float[] signal(int i) {
+        return Arrays.copyOfRange(signals, (int) offsets[i], (int) offsets[i + 1]);
+    }
+
+    /** Feature vector of record i (a copy), in {@link #featureNames()} order. */
+    public double[] features(int i) {
+        return features[i].clone();
+    }
+
+    /** Names of the feature columns. */
+    public List<String> featureNames() {
+        return featureNames;
+    }
+
+    /** Total duration of all records in seconds. */
+    public double totalSeconds() {
+        double s = 0;
+        for (int i = 0; i < size(); i++) {
+            s += length(i) / recordFs[i];
+        }
+        return s;
+    }
+
+    /** Record counts per class (index) and split (0 train, 1 test): [class][split]. */
+    public int[][] classCounts() {
+        int[][] counts = new int[classNames.size()][2];
+        for (int i = 0; i < size(); i++) {
+            counts[labels[i]][split[i]]++;
+        }
+        return counts;
+    }
+
+    /** The checks that {@link #open} made and passed, in words. */
+    public List<String> checks() {
+        return List.copyOf(checks);
+    }
+}
