@@ -16,6 +16,9 @@ import java.util.Optional;
  */
 public final class HugePages {
 
+    /** Smallest buffer worth advising, in bytes: one 2 MB huge page. */
+    public static final long MIN_BYTES = 2L << 20;
+
     private static final int MADV_HUGEPAGE = 14;
     private static final long PAGE = 4096;
     private static final MethodHandle MADVISE = find();
@@ -30,7 +33,7 @@ public final class HugePages {
 
     /** Advises huge pages for the whole pages inside [address, address + bytes); returns whether it was done. */
     public static boolean advise(long address, long bytes) {
-        if (MADVISE == null || bytes < (2L << 20)) {
+        if (MADVISE == null || bytes < MIN_BYTES) {
             return false;
         }
         long start = (address + PAGE - 1) & -PAGE;

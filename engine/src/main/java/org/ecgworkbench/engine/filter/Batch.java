@@ -77,7 +77,8 @@ record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] leng
     Batch uninitializedLike() {
         long n = (long) rows * stride;
         INDArray out;
-        if (FilterPath.AUTO.resolve() == FilterPath.SERIAL && n > 0) {
+        if (n * Double.BYTES >= HugePages.MIN_BYTES && HugePages.available()
+                && FilterPath.AUTO.resolve() == FilterPath.SERIAL) {
             // ND4J's own allocation writes every page of the new array, 4 KB at a time; a JavaCPP pointer is
             // left untouched, so huge pages can be asked for before the filter first writes it.
             DoublePointer memory = new DoublePointer(n);
