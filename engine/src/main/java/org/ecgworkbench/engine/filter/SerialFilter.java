@@ -28,7 +28,7 @@ final class SerialFilter {
     private static final int TILE = 128;
     /** A tile's row stride: one more than TILE, so its rows do not all fall into the same cache sets. */
     private static final int TILE_STRIDE = TILE + 1;
-    /** Most doubles in one block's buffer (32 MB): long recordings get fewer lanes rather than huge buffers. */
+    /** Most doubles in one lane block's buffer (32 MB): rows too long for it go one per task instead. */
     private static final int MAX_BLOCK_DOUBLES = 1 << 22;
     /**
      * Each worker thread keeps its block buffer: a fresh buffer of this size costs more in page faults
