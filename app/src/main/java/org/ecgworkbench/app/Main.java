@@ -11,6 +11,7 @@ import org.ecgworkbench.app.cli.FiltfiltCommand;
 import org.ecgworkbench.app.cli.InfoCommand;
 import org.ecgworkbench.app.cli.LfilterCommand;
 import org.ecgworkbench.app.cli.PackCommand;
+import org.ecgworkbench.app.cli.PretrainCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
@@ -38,6 +39,7 @@ import picocli.CommandLine.Command;
                 FeaturesCommand.class,
                 PackCommand.class,
                 DatasetInfoCommand.class,
+                PretrainCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -56,7 +56,7 @@ public final class PackCommand implements Callable<Integer> {
         DatasetPacker packer;
         try {
             packer = new DatasetPacker().labels(labels).lead(lead).seed(seed).testFraction(testFraction)
-                    .csvFs(fs == null ? Double.NaN : fs).command(commandLine())
+                    .csvFs(fs == null ? Double.NaN : fs).command(commandLine(spec))
                     .createdBy(spec.root().version()[0]).progress(progress::update).onSkip(progress::skipped);
         } catch (IllegalArgumentException e) {
             err.println("error: " + e.getMessage());
@@ -86,7 +86,7 @@ public final class PackCommand implements Callable<Integer> {
     }
 
     /** The command line as typed: program name and arguments, quoted where needed. */
-    private String commandLine() {
+    static String commandLine(CommandSpec spec) {
         List<String> args = spec.root().commandLine().getParseResult().originalArgs();
         StringBuilder sb = new StringBuilder("ecg-workbench");
         for (String a : args) {

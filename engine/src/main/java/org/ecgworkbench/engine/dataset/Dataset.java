@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.jhdf.HdfFile;
-import io.jhdf.api.Attribute;
 import io.jhdf.api.Node;
 
 /**
@@ -157,64 +156,27 @@ public final class Dataset {
     }
 
     private <T> T data(HdfFile h, String name, Class<T> type) throws DatasetFormatException {
-        Node node = h.getChild(name);
-        if (node == null) {
-            throw fail("dataset /" + name + " is missing");
-        }
-        if (!(node instanceof io.jhdf.api.Dataset ds)) {
-            throw fail("/" + name + " is not a dataset");
-        }
-        Object data = ds.getData();
-        if (!type.isInstance(data)) {
-            throw fail("dataset /" + name + " holds " + data.getClass().getSimpleName() + ", expected "
-                    + type.getSimpleName());
-        }
-        return type.cast(data);
-    }
-
-    private Object attribute(Node node, String name, String where) throws DatasetFormatException {
-        Attribute a = node.getAttribute(name);
-        if (a == null) {
-            throw fail("attribute " + name + " of " + where + " is missing");
-        }
-        return a.getData();
+        return Hdf.data(file, h, name, type);
     }
 
     private long longAttribute(HdfFile h, String name) throws DatasetFormatException {
-        Object v = attribute(h, name, "/");
-        if (v instanceof Number num && (v instanceof Long || v instanceof Integer || v instanceof Short
-                || v instanceof Byte)) {
-            return num.longValue();
-        }
-        throw fail("attribute " + name + " of / is not an integer");
+        return Hdf.longAttribute(file, h, name);
     }
 
     private double doubleAttribute(HdfFile h, String name) throws DatasetFormatException {
-        Object v = attribute(h, name, "/");
-        if (v instanceof Number num) {
-            return num.doubleValue();
-        }
-        throw fail("attribute " + name + " of / is not a number");
+        return Hdf.doubleAttribute(file, h, name);
     }
 
     private String stringAttribute(HdfFile h, String name) throws DatasetFormatException {
-        Object v = attribute(h, name, "/");
-        if (v instanceof String s) {
-            return s;
-        }
-        throw fail("attribute " + name + " of / is not a string");
+        return Hdf.stringAttribute(file, h, name);
     }
 
     private String[] stringsAttribute(HdfFile h, String name) throws DatasetFormatException {
-        return stringsAttribute(h, name, "/");
+        return Hdf.stringsAttribute(file, h, name, "/");
     }
 
     private String[] stringsAttribute(Node node, String name, String where) throws DatasetFormatException {
-        Object v = attribute(node, name, where);
-        if (v instanceof String[] s) {
-            return s;
-        }
-        throw fail("attribute " + name + " of " + where + " is not an array of strings");
+        return Hdf.stringsAttribute(file, node, name, where);
     }
 
     /** The file read. */

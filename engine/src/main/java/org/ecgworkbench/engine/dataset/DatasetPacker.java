@@ -5,10 +5,10 @@ import java.io.InputStream;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -21,8 +21,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
-import io.jhdf.HdfFile;
-import io.jhdf.WritableHdfFile;
 import io.jhdf.api.WritableDataset;
 import org.ecgworkbench.engine.features.RecordFeatures;
 import org.ecgworkbench.engine.qrs.PanTompkins;
@@ -68,11 +66,6 @@ public final class DatasetPacker {
                          int[][] classCounts, double fs) {
     }
 
-    /** Work that may fail with an I/O error; a hook for tests. */
-    interface IoStep {
-        void run(Path temp) throws IOException;
-    }
-
     private Path labels;
     private double csvFs = Double.NaN;
     private int lead;
@@ -82,7 +75,7 @@ public final class DatasetPacker {
     private String createdBy = "ECG Workbench";
     private Progress progress = (d, t) -> { };
     private Consumer<Skipped> onSkip = s -> { };
-    IoStep beforeMove = t -> { };
+    Hdf.IoStep beforeMove = t -> { };
 
     /** The labels file ("name,label" lines); null (default) means REFERENCE.csv in the input folder. */
     public DatasetPacker labels(Path file) {
@@ -350,58 +343,29 @@ public final class DatasetPacker {
             float[] s = packed.get(i).signal();
             System.arraycopy(s, 0, signals, (int) offsets[i], s.length);
         }
-        double fs = recordFs[0];
-        for (double f : recordFs) {
-            if (f != fs) {
-                fs = Double.NaN;
-                break;
-            }
-        }
+        double first = recordFs[0];
+        double fs = Arrays.stream(recordFs).allMatch(f -> f == first) ? first : Double.NaN;
         byte[] split = Split.stratified(labelIdx, classNames.size(), seed, testFraction);
 
-        Path target = out.toAbsolutePath();
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        Path temp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
-        try {
-            Files.delete(temp);
-            try (WritableHdfFile h = HdfFile.write(temp)) {
-                h.putAttribute("schema_version", Dataset.SCHEMA_VERSION);
-                h.putAttribute("fs", fs);
-                h.putAttribute("lead", lead);
-                h.putAttribute("class_names", classNames.toArray(String[]::new));
-                h.putAttribute("split_seed", seed);
-                h.putAttribute("split_test_fraction", testFraction);
-                h.putAttribute("command", command);
-                h.putAttribute("created_by", createdBy);
-                h.putDataset(Dataset.SIGNALS, signals);
-                h.putDataset(Dataset.OFFSETS, offsets);
-                h.putDataset(Dataset.LABELS, labelIdx);
-                h.putDataset(Dataset.RECORD_NAMES, names);
-                h.putDataset(Dataset.SHA256, hashes);
-                WritableDataset f = h.putDataset(Dataset.FEATURES, features);
-                f.putAttribute(Dataset.FEATURE_NAMES, RecordFeatures.NAMES.toArray(String[]::new));
-                h.putDataset(Dataset.SPLIT, split);
-                h.putDataset(Dataset.FS, recordFs);
-            }
-            Dataset check = Dataset.open(temp);
-            beforeMove.run(temp);
-            Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            return new Result(out, n, total, List.copyOf(skipped), classNames, check.classCounts(), fs);
-        } catch (IOException | Error e) {
-            deleteQuietly(temp, e);
-            throw e;
-        } catch (RuntimeException e) {
-            deleteQuietly(temp, e);
-            throw new DatasetFormatException(out, "writing failed: " + e, e);
-        }
-    }
-
-    private static void deleteQuietly(Path temp, Throwable failure) {
-        try {
-            Files.deleteIfExists(temp);
-        } catch (IOException suppressed) {
-            failure.addSuppressed(suppressed);
-        }
+        return Hdf.writeAtomically(out, h -> {
+            h.putAttribute("schema_version", Dataset.SCHEMA_VERSION);
+            h.putAttribute("fs", fs);
+            h.putAttribute("lead", lead);
+            h.putAttribute("class_names", classNames.toArray(String[]::new));
+            h.putAttribute("split_seed", seed);
+            h.putAttribute("split_test_fraction", testFraction);
+            h.putAttribute("command", command);
+            h.putAttribute("created_by", createdBy);
+            h.putDataset(Dataset.SIGNALS, signals);
+            h.putDataset(Dataset.OFFSETS, offsets);
+            h.putDataset(Dataset.LABELS, labelIdx);
+            h.putDataset(Dataset.RECORD_NAMES, names);
+            h.putDataset(Dataset.SHA256, hashes);
+            WritableDataset f = h.putDataset(Dataset.FEATURES, features);
+            f.putAttribute(Dataset.FEATURE_NAMES, RecordFeatures.NAMES.toArray(String[]::new));
+            h.putDataset(Dataset.SPLIT, split);
+            h.putDataset(Dataset.FS, recordFs);
+        }, temp -> new Result(out, n, total, List.copyOf(skipped), classNames, Dataset.open(temp).classCounts(), fs),
+                beforeMove);
     }
 }
