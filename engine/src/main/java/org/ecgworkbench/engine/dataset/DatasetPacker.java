@@ -287,6 +287,18 @@ public final class DatasetPacker {
 
     /** SHA-256 (hex) of the record's source files that exist: name.csv, name.dat, name.hea, name.mat, in that order. */
     public static String sha256(Path dir, String name) throws IOException {
+        List<Path> files = new ArrayList<>();
+        for (String ext : SOURCE_EXTENSIONS) {
+            Path f = dir.resolve(name + "." + ext);
+            if (Files.isRegularFile(f)) {
+                files.add(f);
+            }
+        }
+        return sha256(files);
+    }
+
+    /** Lowercase hex SHA-256 of the bytes of the files, one after the other. */
+    static String sha256(List<Path> files) throws IOException {
         MessageDigest md;
         try {
             md = MessageDigest.getInstance("SHA-256");
@@ -294,11 +306,7 @@ public final class DatasetPacker {
             throw new IllegalStateException(e);
         }
         byte[] buf = new byte[1 << 16];
-        for (String ext : SOURCE_EXTENSIONS) {
-            Path f = dir.resolve(name + "." + ext);
-            if (!Files.isRegularFile(f)) {
-                continue;
-            }
+        for (Path f : files) {
             try (InputStream in = Files.newInputStream(f)) {
                 for (int n; (n = in.read(buf)) > 0; ) {
                     md.update(buf, 0, n);
