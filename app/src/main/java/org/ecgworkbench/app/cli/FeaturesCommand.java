@@ -25,8 +25,9 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
     Path out;
 
-    @Option(names = "--channel", defaultValue = "0", paramLabel = "N", description = "Lead to detect on, 0-based (default 0).")
-    int channel;
+    @Option(names = "--channel", paramLabel = "N",
+            description = "Lead to detect on, 0-based (default: the lead named MLII, else 0).")
+    Integer channel;
 
     @Mixin
     RecordInput input;
@@ -38,7 +39,7 @@ public final class FeaturesCommand implements Callable<Integer> {
         boolean failed = loaded.failed();
         List<double[]> rows;
         try {
-            rows = RecordFeatures.of(read, channel);
+            rows = RecordFeatures.of(read, QrsCommand.leads(read, channel));
         } catch (IllegalArgumentException e) {
             input.error(e);
             return 1;

@@ -72,21 +72,30 @@ public final class RecordFeatures {
      * one, for lead agreement); detections run batched by sampling frequency.
      */
     public static List<double[]> of(List<Record> records, int channel) {
-        List<QrsDetection> main = PanTompkins.detect(records, channel);
+        int[] leads = new int[records.size()];
+        java.util.Arrays.fill(leads, channel);
+        return of(records, leads);
+    }
+
+    /** As {@link #of(List, int)}, with each record's own lead (leads[i] for records[i]). */
+    public static List<double[]> of(List<Record> records, int[] leads) {
+        List<QrsDetection> main = PanTompkins.detect(records, leads);
         List<Record> twoLead = new ArrayList<>();
-        for (Record r : records) {
-            if (r.leadCount() > 1) {
-                twoLead.add(r);
+        List<Integer> others = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            if (records.get(i).leadCount() > 1) {
+                twoLead.add(records.get(i));
+                others.add(leads[i] == 0 ? 1 : 0);
             }
         }
-        int other = channel == 0 ? 1 : 0;
-        List<QrsDetection> second = twoLead.isEmpty() ? List.of() : PanTompkins.detect(twoLead, other);
+        List<QrsDetection> second = twoLead.isEmpty() ? List.of()
+                : PanTompkins.detect(twoLead, others.stream().mapToInt(Integer::intValue).toArray());
         List<double[]> out = new ArrayList<>();
         int k = 0;
         for (int i = 0; i < records.size(); i++) {
             Record r = records.get(i);
             QrsDetection s = r.leadCount() > 1 ? second.get(k++) : null;
-            out.add(of(r.physical(channel), r.samplingFrequency(), main.get(i), s));
+            out.add(of(r.physical(leads[i]), r.samplingFrequency(), main.get(i), s));
         }
         return out;
     }
