@@ -18,6 +18,7 @@ import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.Records;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
@@ -30,9 +31,8 @@ public final class BenchQrsCommand implements Callable<Integer> {
             description = "Folder of WFDB records with .atr files (default: ../shared/data/mitdb beside the project).")
     Path data;
 
-    @Option(names = "--channel", paramLabel = "N",
-            description = "Lead to detect on, 0-based (default: the lead named MLII, else 0).")
-    Integer channel;
+    @Mixin
+    LeadOption lead;
 
     @Option(names = "--repeat", defaultValue = "3", paramLabel = "N", description = "Timed runs after one warm-up; the best is reported.")
     int repeat;
@@ -61,7 +61,7 @@ public final class BenchQrsCommand implements Callable<Integer> {
         double ecgSeconds = recs.stream().mapToDouble(Record::durationSeconds).sum();
         o.printf(Locale.ROOT, "%d records, %.0f s of ECG (%.2f h), read in %.2f s; %d cores%n", recs.size(), ecgSeconds,
                 ecgSeconds / 3600, readS, Runtime.getRuntime().availableProcessors());
-        int[] leads = QrsCommand.leads(recs, channel);
+        int[] leads = lead.leads(recs);
         List<QrsDetection> found = PanTompkins.detect(recs, leads);   // warm-up: JIT and native libraries
         double best = Double.MAX_VALUE;
         for (int k = 0; k < Math.max(1, repeat); k++) {

@@ -59,10 +59,7 @@ public final class ButterCommand implements Callable<Integer> {
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Cli.fail(spec.commandLine().getErr(), e, 1);
         }
     }
 

@@ -1,8 +1,9 @@
 package org.ecgworkbench.app.cli;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
-/** Small formatting helpers shared by the commands. */
+/** Small formatting and error-reporting helpers shared by the commands. */
 final class Cli {
 
     private Cli() {
@@ -17,5 +18,12 @@ final class Cli {
     static String extension(Path file) {
         String n = file.getFileName().toString();
         return n.substring(n.lastIndexOf('.') + 1);
+    }
+
+    /** Prints "error: " and the reason (which names the file) to the command's standard error; returns code. */
+    static int fail(PrintWriter err, Exception e, int code) {
+        err.println("error: " + e.getMessage());
+        err.flush();
+        return code;
     }
 }

@@ -32,10 +32,7 @@ public final class DatasetInfoCommand implements Callable<Integer> {
         try {
             d = Dataset.open(file);
         } catch (DatasetFormatException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Cli.fail(spec.commandLine().getErr(), e, 1);
         }
         out.println("file: " + file);
         out.println("schema version: " + d.schemaVersion());

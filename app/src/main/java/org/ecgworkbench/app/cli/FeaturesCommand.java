@@ -25,21 +25,20 @@ public final class FeaturesCommand implements Callable<Integer> {
     @Option(names = "--out", required = true, paramLabel = "FILE.csv", description = "CSV file to write.")
     Path out;
 
-    @Option(names = "--channel", paramLabel = "N",
-            description = "Lead to detect on, 0-based (default: the lead named MLII, else 0).")
-    Integer channel;
+    @Mixin
+    LeadOption lead;
 
     @Mixin
     RecordInput input;
 
     @Override
     public Integer call() throws IOException {
-        RecordInput.Read loaded = input.readWithLead(records, channel);
+        RecordInput.Read loaded = input.readWithLead(records, lead.channel());
         List<Record> read = loaded.records();
         boolean failed = loaded.failed();
         List<double[]> rows;
         try {
-            rows = RecordFeatures.of(read, QrsCommand.leads(read, channel));
+            rows = RecordFeatures.of(read, lead.leads(read));
         } catch (IllegalArgumentException e) {
             input.error(e);
             return 1;

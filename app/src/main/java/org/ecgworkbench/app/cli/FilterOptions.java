@@ -1,7 +1,6 @@
 package org.ecgworkbench.app.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 
@@ -63,9 +62,6 @@ public final class FilterOptions {
 
     /** Prints an error line to the command's standard error and returns the exit code 1. */
     int fail(Exception e) {
-        PrintWriter err = command.commandLine().getErr();
-        err.println("error: " + e.getMessage());
-        err.flush();
-        return 1;
+        return Cli.fail(command.commandLine().getErr(), e, 1);
     }
 }

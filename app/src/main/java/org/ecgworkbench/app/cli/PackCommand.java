@@ -59,18 +59,14 @@ public final class PackCommand implements Callable<Integer> {
                     .csvFs(fs == null ? Double.NaN : fs).command(commandLine(spec))
                     .createdBy(spec.root().version()[0]).progress(progress::update).onSkip(progress::skipped);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            return Cli.fail(err, e, 2);
         }
         DatasetPacker.Result r;
         try {
             r = packer.pack(input, out);
         } catch (IOException e) {
             progress.finish();
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Cli.fail(err, e, 1);
         }
         progress.finish();
         outw.printf(Locale.ROOT, "packed %d of %d records into %s (%s), skipped %d, in %.1f s%n", r.packed(),

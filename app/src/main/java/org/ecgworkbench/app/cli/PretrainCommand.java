@@ -73,9 +73,7 @@ public final class PretrainCommand implements Callable<Integer> {
         try {
             config = new AugmentationConfig(crop, scale, wanderMv, noiseMv, powerlineMv, powerlineHz, shiftS);
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            return Cli.fail(err, e, 2);
         }
         try {
             Dataset d = Dataset.open(dataset);
@@ -90,13 +88,9 @@ public final class PretrainCommand implements Callable<Integer> {
             outw.flush();
             return 0;
         } catch (IllegalArgumentException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 2;
+            return Cli.fail(err, e, 2);
         } catch (IOException e) {
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Cli.fail(err, e, 1);
         }
     }
 }

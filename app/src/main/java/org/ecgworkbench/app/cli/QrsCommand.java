@@ -25,9 +25,8 @@ public final class QrsCommand implements Callable<Integer> {
             description = "A record path without extension (e.g. mitdb/100) or a .hea, .dat, .mat or .csv file.")
     List<Path> records = new ArrayList<>();
 
-    @Option(names = "--channel", paramLabel = "N",
-            description = "Lead to detect on, 0-based (default: the lead named MLII, else 0).")
-    Integer channel;
+    @Mixin
+    LeadOption lead;
 
     @Option(names = "--out-dir", required = true, paramLabel = "DIR", description = "Folder for the .qrs.csv files.")
     Path outDir;
@@ -37,13 +36,13 @@ public final class QrsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        RecordInput.Read loaded = input.readWithLead(records, channel);
+        RecordInput.Read loaded = input.readWithLead(records, lead.channel());
         List<Record> read = loaded.records();
         boolean failed = loaded.failed();
         Files.createDirectories(outDir);
         List<QrsDetection> found;
         try {
-            found = PanTompkins.detect(read, leads(read, channel));
+            found = PanTompkins.detect(read, lead.leads(read));
         } catch (IllegalArgumentException e) {
             input.error(e);
             return 1;
@@ -65,10 +64,5 @@ public final class QrsCommand implements Callable<Integer> {
             sb.append(s).append('\n');
         }
         Files.writeString(file, sb);
-    }
-
-    /** The lead of each record: the one given, else each record's default (MLII when it has one). */
-    static int[] leads(List<Record> records, Integer channel) {
-        return records.stream().mapToInt(r -> channel != null ? channel : PanTompkins.defaultLead(r)).toArray();
     }
 }

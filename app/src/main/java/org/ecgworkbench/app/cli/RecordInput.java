@@ -64,8 +64,6 @@ public final class RecordInput {
 
     /** Prints an error line (naming file and reason) to the command's standard error. */
     void error(Exception e) {
-        PrintWriter err = command.commandLine().getErr();
-        err.println("error: " + e.getMessage());
-        err.flush();
+        Cli.fail(command.commandLine().getErr(), e, 1);
     }
 }

@@ -125,10 +125,7 @@ public final class SynthCommand implements Callable<Integer> {
             stdout.flush();
             return 0;
         } catch (IOException | IllegalArgumentException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("error: " + e.getMessage());
-            err.flush();
-            return 1;
+            return Cli.fail(spec.commandLine().getErr(), e, 1);
         }
     }
 
