@@ -3,7 +3,8 @@
 
 Usage: python3 check_h5py.py FILE.h5
 Needs h5py (Debian: apt-get install python3-h5py). Not run by the Java tests; run it by hand.
-It also re-checks offsets, labels and split, and reads the first record's signal through the offsets.
+It also re-checks offsets, labels and split, reads the first item's signal through the offsets and, for schema
+version 2, checks that no source record has items on both sides of the split.
 """
 import sys
 
@@ -46,6 +47,15 @@ def main(path):
         for c, cname in enumerate(classes):
             m = labels == c
             print(f"  class {cname}: train {int(np.sum(m & (split == 0)))}, test {int(np.sum(m & (split == 1)))}")
+        if "sources" in f:
+            sources = f["sources"].asstr()[()]
+            sides = {}
+            for src, side in zip(sources, split):
+                sides.setdefault(src, set()).add(int(side))
+            assert all(len(v) == 1 for v in sides.values()), "a source record is on both sides of the split"
+            train = sum(1 for v in sides.values() if v == {0})
+            print(f"{text(f.attrs['item_kind'])}: {n} items from {len(sides)} source records, "
+                  f"train {train}, test {len(sides) - train}")
         print("h5py check passed")
 
 

@@ -14,19 +14,36 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** pack: a folder of recordings plus labels into one HDF5 dataset file (layout in docs/dataset.md). */
-@Command(name = "pack", description = "Packs a folder of recordings (WFDB .hea, CinC .mat, or CSV with --fs) and "
-        + "their labels into one HDF5 file: one lead as float32 mV with offsets, labels, record names, SHA-256 of "
-        + "the sources, features and a stratified train/test split. Unreadable or unlabelled records are reported "
-        + "and left out.")
+/**
+ * pack: a folder of recordings plus labels, or recordings cut into rhythm-labelled windows, into one HDF5 dataset
+ * file (layout in docs/dataset.md).
+ */
+@Command(name = "pack", description = "Packs a folder of recordings (WFDB .hea, CinC .mat, or CSV with --fs) into "
+        + "one HDF5 file: one lead as float32 mV with offsets, labels, item names, source records and their SHA-256, "
+        + "features and a seeded train/test split. Items are whole records labelled by --labels (stratified split), "
+        + "or with --rhythm non-overlapping windows of --window-seconds lying inside one rhythm episode of each "
+        + "record's annotation file, labelled with the rhythm (split by source record: no record on both sides). "
+        + "Unreadable or unlabelled records are reported and left out.")
 public final class PackCommand implements Callable<Integer> {
 
     @Option(names = "--input", required = true, paramLabel = "DIR", description = "Folder of recordings.")
     Path input;
 
     @Option(names = "--labels", paramLabel = "FILE", description = "Labels file of 'name,label' lines "
-            + "(default: REFERENCE.csv in the input folder).")
+            + "(default: REFERENCE.csv in the input folder). Not with --rhythm.")
     Path labels;
+
+    @Option(names = "--rhythm", description = "Cut each record into windows labelled by its rhythm annotations "
+            + "('+' with aux '(N', '(AFIB', ...) instead of reading labels.")
+    boolean rhythm;
+
+    @Option(names = "--window-seconds", paramLabel = "S", description = "With --rhythm: window length in seconds, "
+            + "> 0 (default 10).")
+    Double windowSeconds;
+
+    @Option(names = "--annotator", paramLabel = "EXT", description = "With --rhythm: extension of the annotation "
+            + "files to read (default atr: NAME.atr).")
+    String annotator;
 
     @Option(names = "--out", required = true, paramLabel = "FILE.h5", description = "HDF5 file to write "
             + "(replaced atomically).")
@@ -42,7 +59,8 @@ public final class PackCommand implements Callable<Integer> {
     long seed;
 
     @Option(names = "--test-fraction", defaultValue = "0.2", paramLabel = "F",
-            description = "Share of every class in the test set (default 0.2).")
+            description = "Share of every class in the test set (default 0.2); with --rhythm, whole source "
+                    + "records go to one side, chosen so that every class's share comes near it.")
     double testFraction;
 
     @Spec
@@ -58,6 +76,16 @@ public final class PackCommand implements Callable<Integer> {
             packer = new DatasetPacker().labels(labels).lead(lead).seed(seed).testFraction(testFraction)
                     .csvFs(fs == null ? Double.NaN : fs).command(commandLine(spec))
                     .createdBy(spec.root().version()[0]).progress(progress::update).onSkip(progress::skipped);
+            if (rhythm) {
+                if (labels != null) {
+                    throw new IllegalArgumentException("--labels and --rhythm exclude each other: rhythm windows "
+                            + "take their labels from the annotations");
+                }
+                packer.rhythm(annotator == null ? DatasetPacker.DEFAULT_ANNOTATOR : annotator)
+                        .windowSeconds(windowSeconds == null ? DatasetPacker.DEFAULT_WINDOW_SECONDS : windowSeconds);
+            } else if (windowSeconds != null || annotator != null) {
+                throw new IllegalArgumentException("--window-seconds and --annotator apply only with --rhythm");
+            }
         } catch (IllegalArgumentException e) {
             return Cli.fail(err, e, 2);
         }
@@ -69,9 +97,16 @@ public final class PackCommand implements Callable<Integer> {
             return Cli.fail(err, e, 1);
         }
         progress.finish();
-        outw.printf(Locale.ROOT, "packed %d of %d records into %s (%s), skipped %d, in %.1f s%n", r.packed(),
-                r.found(), out, r.classNames().stream().map(c -> c + " " + count(r, c)).collect(
-                        Collectors.joining(", ")), r.skipped().size(), progress.seconds());
+        String classes = r.classNames().stream().map(c -> c + " " + count(r, c)).collect(Collectors.joining(", "));
+        if (rhythm) {
+            outw.printf(Locale.ROOT, "packed %d windows of %s s from %d of %d records into %s (%s), skipped %d, "
+                            + "in %.1f s%n", r.items(), Cli.number(windowSeconds == null
+                            ? DatasetPacker.DEFAULT_WINDOW_SECONDS : windowSeconds), r.packed(), r.found(), out,
+                    classes, r.skipped().size(), progress.seconds());
+        } else {
+            outw.printf(Locale.ROOT, "packed %d of %d records into %s (%s), skipped %d, in %.1f s%n", r.packed(),
+                    r.found(), out, classes, r.skipped().size(), progress.seconds());
+        }
         outw.flush();
         return 0;
     }

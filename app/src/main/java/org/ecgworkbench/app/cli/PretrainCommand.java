@@ -81,6 +81,11 @@ public final class PretrainCommand implements Callable<Integer> {
             PretrainPlan plan = PretrainPlan.write(set, out, PackCommand.commandLine(spec));
             int[][] counts = plan.counts();
             outw.printf(Locale.ROOT, "planned %d items into %s%n", plan.items().size(), out);
+            if (d.itemKind() == Dataset.ItemKind.RHYTHM_WINDOW) {
+                int[] sources = set.sourceRecordCounts();
+                outw.printf(Locale.ROOT, "source records: train %d, validation %d (none on both sides)%n",
+                        sources[0], sources[1]);
+            }
             outw.printf(Locale.ROOT, "%-8s %7s %10s%n", "class", "train", "validation");
             for (int c = 0; c < counts.length; c++) {
                 outw.printf(Locale.ROOT, "%-8s %7d %10d%n", plan.classNames().get(c), counts[c][0], counts[c][1]);

@@ -2,22 +2,31 @@ package org.ecgworkbench.engine.dataset;
 
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * A balanced pre-training set planned from the TRAIN records of a {@link Dataset} (split 0; test records are never
- * used). The source records are first split into train and validation sides, stratified by class and seeded: in
- * every class, its records (file order) are shuffled with one {@code java.util.Random(seed)} (classes in index
- * order) and the first v = clamp(round(k x validationFraction), 1, k - 1) of its k records go to validation (v = 0
- * when the fraction is 0). Every item derived from a record lands on its record's side: the sides are disjoint by
- * source recording. Then, separately on each side, every class is brought up to that side's largest class: its
- * records once as originals (copy 0), then augmented copies drawn round-robin over its records (in file order),
- * copy numbers 1, 2, ... per record. So each side is exactly balanced, and the whole set too.
+ * A balanced pre-training set planned from the TRAIN items of a {@link Dataset} (split 0; test items are never
+ * used). The items are first split into train and validation sides so that no source recording feeds both:
+ * <ul>
+ *   <li>when every training item is its own source (whole records), stratified by class and seeded: in every
+ *       class, its records (file order) are shuffled with one {@code java.util.Random(seed)} (classes in index
+ *       order) and the first v = clamp(round(k x validationFraction), 1, k - 1) of its k records go to validation
+ *       (v = 0 when the fraction is 0);</li>
+ *   <li>when sources hold several items (rhythm windows), whole source records go to one side, chosen by
+ *       {@link Split#bySource} with the validation fraction as its test fraction (validation = its test side).</li>
+ * </ul>
+ * Every item derived from a dataset item lands on that item's side. Then, separately on each side, every class is
+ * brought up to that side's largest class: its items once as originals (copy 0), then augmented copies drawn
+ * round-robin over its items (in file order), copy numbers 1, 2, ... per item. So each side is exactly balanced, and
+ * the whole set too when every class is on both sides.
  *
- * <p>Classes with no training record are left out. With a validation fraction above 0, every class with training
- * records needs at least two of them (one per side); otherwise {@link IllegalArgumentException}.
+ * <p>Classes with no training item are left out. With a validation fraction above 0, every class with training
+ * records needs at least two of them (one per side) in the first case, and the train split at least two source
+ * records in the second; otherwise {@link IllegalArgumentException}.
  */
 public final class PretrainSet {
 
@@ -28,7 +37,7 @@ public final class PretrainSet {
     /** Default validation fraction. */
     public static final double DEFAULT_VALIDATION_FRACTION = 0.2;
 
-    /** One item: the source record (dataset index), copy number (0 = the original), side and class index. */
+    /** One item: the dataset item it is made from (index), copy number (0 = the original), side and class index. */
     public record Item(int source, int copy, byte side, int label) {
     }
 
@@ -52,15 +61,62 @@ public final class PretrainSet {
         int n = dataset.size();
         int[] labels = new int[n];
         byte[] split = new byte[n];
+        int[] sources = new int[n];
         for (int i = 0; i < n; i++) {
             labels[i] = dataset.label(i);
             split[i] = dataset.split(i);
+            sources[i] = dataset.sourceIndex(i);
         }
-        return new PretrainSet(dataset, items(labels, split, dataset.classNames(), seed, validationFraction), seed,
-                validationFraction, Objects.requireNonNull(config));
+        return new PretrainSet(dataset, items(labels, split, sources, dataset.classNames(), seed, validationFraction),
+                seed, validationFraction, Objects.requireNonNull(config));
     }
 
-    /** The plan of records with these labels (class indices) and dataset split values; see the class comment. */
+    /**
+     * The plan of items with these labels (class indices), dataset split values and source records (indices); see
+     * the class comment.
+     */
+    static List<Item> items(int[] labels, byte[] split, int[] sources, List<String> classNames, long seed,
+                            double validationFraction) {
+        if (!(validationFraction >= 0 && validationFraction < 1)) {
+            throw new IllegalArgumentException("validation fraction must be in [0, 1), got " + validationFraction);
+        }
+        Set<Integer> trainSources = new HashSet<>();
+        int trainItems = 0;
+        for (int i = 0; i < labels.length; i++) {
+            if (split[i] == Split.TRAIN) {
+                trainSources.add(sources[i]);
+                trainItems++;
+            }
+        }
+        if (trainSources.size() == trainItems) {
+            return items(labels, split, classNames, seed, validationFraction);
+        }
+        if (validationFraction > 0 && trainSources.size() < 2) {
+            throw new IllegalArgumentException("the train split holds " + trainSources.size() + " source record; "
+                    + "a validation fraction above 0 needs at least 2 (one per side)");
+        }
+        List<Integer> train = new ArrayList<>();
+        for (int i = 0; i < labels.length; i++) {
+            if (split[i] == Split.TRAIN) {
+                train.add(i);
+            }
+        }
+        int[] trainLabels = train.stream().mapToInt(i -> labels[i]).toArray();
+        int[] trainSourceIdx = train.stream().mapToInt(i -> sources[i]).toArray();
+        byte[] side = Split.bySource(trainLabels, classNames.size(), trainSourceIdx, seed, validationFraction);
+        List<List<List<Integer>>> bySide = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int c = 0; c < classNames.size(); c++) {
+            bySide.get(TRAIN).add(new ArrayList<>());
+            bySide.get(VALIDATION).add(new ArrayList<>());
+        }
+        for (int k = 0; k < train.size(); k++) {
+            // Split.TEST is the validation side here
+            bySide.get(side[k] == Split.TEST ? VALIDATION : TRAIN).get(trainLabels[k]).add(train.get(k));
+        }
+        return balanced(bySide, classNames.size());
+    }
+
+    /** The plan of whole records with these labels and split values: per-class shuffle (see the class comment). */
     static List<Item> items(int[] labels, byte[] split, List<String> classNames, long seed,
                             double validationFraction) {
         if (!(validationFraction >= 0 && validationFraction < 1)) {
@@ -102,6 +158,14 @@ public final class PretrainSet {
             sources.get(TRAIN).add(train);
             sources.get(VALIDATION).add(val);
         }
+        return balanced(sources, classes);
+    }
+
+    /**
+     * Each side brought to its largest class: sources[side][class] lists the dataset items (file order) on that
+     * side, used once as originals, then round-robin as augmented copies.
+     */
+    private static List<Item> balanced(List<List<List<Integer>>> sources, int classes) {
         List<Item> items = new ArrayList<>();
         for (byte side = TRAIN; side <= VALIDATION; side++) {
             List<List<Integer>> perClass = sources.get(side);
@@ -144,6 +208,15 @@ public final class PretrainSet {
     /** Item counts [class][side]. */
     public int[][] counts() {
         return counts(items, dataset.classNames().size());
+    }
+
+    /** Distinct source records of the dataset feeding each side: [train, validation]. */
+    public int[] sourceRecordCounts() {
+        List<Set<Integer>> seen = List.of(new HashSet<>(), new HashSet<>());
+        for (Item it : items) {
+            seen.get(it.side()).add(dataset.sourceIndex(it.source()));
+        }
+        return new int[] {seen.get(TRAIN).size(), seen.get(VALIDATION).size()};
     }
 
     static int[][] counts(List<Item> items, int classes) {

@@ -220,7 +220,8 @@ class DatasetPackerTest {
     @Test
     void missingDatasetIsRefused() throws IOException {
         Path out = packSamples(dir.resolve("a.h5"));
-        for (String name : List.of("signals", "offsets", "labels", "record_names", "sha256", "features", "split", "fs")) {
+        for (String name : List.of("signals", "offsets", "labels", "record_names", "sha256", "features", "split", "fs",
+                "sources", "source_starts")) {
             Path broken = copy(out, dir.resolve("no-" + name + ".h5"), name, null, null);
             DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Dataset.open(broken));
             assertEquals("dataset /" + name + " is missing", e.reason());
@@ -230,9 +231,68 @@ class DatasetPackerTest {
     @Test
     void wrongSchemaVersionIsRefused() throws IOException {
         Path out = packSamples(dir.resolve("a.h5"));
-        Path v2 = copy(out, dir.resolve("v2.h5"), null, "schema_version", 2);
-        DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Dataset.open(v2));
-        assertTrue(e.reason().contains("schema version 2"), e.reason());
+        for (int version : new int[] {0, Dataset.SCHEMA_VERSION + 1}) {
+            Path other = copy(out, dir.resolve("v" + version + ".h5"), null, "schema_version", version);
+            DatasetFormatException e = assertThrows(DatasetFormatException.class, () -> Dataset.open(other));
+            assertTrue(e.reason().contains("schema version " + version), e.reason());
+        }
+    }
+
+    @Test
+    void recordsAreTheirOwnSourcesAndSplitStratified() throws IOException {
+        Dataset d = Dataset.open(packSamples(dir.resolve("a.h5")));
+        assertEquals(Dataset.ItemKind.RECORD, d.itemKind());
+        assertEquals(Dataset.SPLIT_STRATIFIED, d.splitMethod());
+        assertTrue(Double.isNaN(d.windowSeconds()));
+        assertEquals("", d.annotator());
+        for (int i = 0; i < d.size(); i++) {
+            assertEquals(d.recordName(i), d.source(i));
+            assertEquals(0, d.sourceStart(i));
+        }
+        assertEquals(d.size(), d.sourceNames().size());
+    }
+
+    /** A version 1 file: today's file less the datasets and attributes version 2 added. */
+    static Path versionOne(Path v2, Path v1) throws IOException {
+        List<String> added = List.of("sources", "source_starts", "item_kind", "window_seconds", "annotator",
+                "split_method");
+        try (HdfFile in = new HdfFile(v2); WritableHdfFile out = HdfFile.write(v1)) {
+            for (var a : in.getAttributes().entrySet()) {
+                if (!a.getKey().startsWith("_") && !added.contains(a.getKey())) {
+                    out.putAttribute(a.getKey(), a.getKey().equals("schema_version") ? 1 : a.getValue().getData());
+                }
+            }
+            for (var c : in.getChildren().entrySet()) {
+                if (added.contains(c.getKey())) {
+                    continue;
+                }
+                var ds = (io.jhdf.api.Dataset) c.getValue();
+                var w = out.putDataset(c.getKey(), ds.getData());
+                for (var a : ds.getAttributes().entrySet()) {
+                    w.putAttribute(a.getKey(), a.getValue().getData());
+                }
+            }
+        }
+        return v1;
+    }
+
+    @Test
+    void versionOneFilesStillOpenWithEveryItemItsOwnSource() throws IOException {
+        Path v2 = packSamples(dir.resolve("a.h5"));
+        Dataset now = Dataset.open(v2);
+        Dataset old = Dataset.open(versionOne(v2, dir.resolve("v1.h5")));
+        assertEquals(1, old.schemaVersion());
+        assertEquals(Dataset.ItemKind.RECORD, old.itemKind());
+        assertEquals(Dataset.SPLIT_STRATIFIED, old.splitMethod());
+        assertEquals(now.size(), old.size());
+        for (int i = 0; i < old.size(); i++) {
+            assertEquals(old.recordName(i), old.source(i));
+            assertEquals(i, old.sourceIndex(i));
+            assertEquals(now.split(i), old.split(i));
+            assertArrayEquals(now.signal(i), old.signal(i));
+        }
+        assertEquals(PretrainSet.plan(now, 3, 0, AugmentationConfig.DEFAULT).items(),
+                PretrainSet.plan(old, 3, 0, AugmentationConfig.DEFAULT).items());
     }
 
     @Test

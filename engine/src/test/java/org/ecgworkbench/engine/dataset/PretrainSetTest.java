@@ -138,6 +138,27 @@ class PretrainSetTest {
     }
 
     @Test
+    void itemsSharingASourceAreSplitBySource() {
+        // six windows of three sources (test-split windows of source 7 are not used)
+        int[] labels = {0, 1, 0, 0, 1, 1, 0};
+        byte[] split = {0, 0, 0, 0, 0, 0, 1};
+        int[] sources = {3, 3, 5, 5, 9, 9, 7};
+        List<PretrainSet.Item> items = PretrainSet.items(labels, split, sources, List.of("X", "Y"), 4, 0.3);
+        Map<Integer, Byte> side = new HashMap<>();
+        for (PretrainSet.Item it : items) {
+            assertTrue(it.source() != 6, "test-split item used");
+            Byte old = side.putIfAbsent(sources[it.source()], it.side());
+            assertTrue(old == null || old == it.side(), "source " + sources[it.source()] + " on both sides");
+        }
+        assertTrue(side.containsValue(PretrainSet.TRAIN) && side.containsValue(PretrainSet.VALIDATION));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> PretrainSet.items(
+                new int[] {0, 1, 0}, new byte[3], new int[] {2, 2, 2}, List.of("X", "Y"), 1, 0.2));
+        assertTrue(e.getMessage().contains("1 source record"), e.getMessage());
+        assertEquals(4, PretrainSet.items(new int[] {0, 1, 0}, new byte[3], new int[] {2, 2, 2}, List.of("X", "Y"),
+                1, 0).size());
+    }
+
+    @Test
     void planFileRoundTripsAndCorruptionIsRefused() throws IOException {
         PretrainSet set = PretrainSet.plan(dataset, 9, 0.2, AugmentationConfig.DEFAULT.withPowerline(0.01, 60));
         Path out = dir.resolve("plan.h5");
