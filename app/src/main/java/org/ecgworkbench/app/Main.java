@@ -14,7 +14,9 @@ import org.ecgworkbench.app.cli.PackCommand;
 import org.ecgworkbench.app.cli.PretrainCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
+import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
+import org.ecgworkbench.app.cli.TrainCommand;
 import org.ecgworkbench.app.gui.WorkbenchApp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -40,6 +42,8 @@ import picocli.CommandLine.Command;
                 PackCommand.class,
                 DatasetInfoCommand.class,
                 PretrainCommand.class,
+                SummaryCommand.class,
+                TrainCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

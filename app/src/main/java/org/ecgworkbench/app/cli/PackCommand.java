@@ -151,6 +151,16 @@ public final class PackCommand implements Callable<Integer> {
                     eta / 60, eta % 60));
         }
 
+        /** Shows a caller's progress text, at most five times a second unless force. */
+        synchronized void show(String text, boolean force) {
+            long now = System.nanoTime();
+            if (!force && now - last < 200_000_000L) {
+                return;
+            }
+            last = now;
+            draw(text);
+        }
+
         synchronized void skipped(DatasetPacker.Skipped s) {
             String old = line;
             draw("");

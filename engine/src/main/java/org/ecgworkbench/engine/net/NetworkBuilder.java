@@ -67,8 +67,19 @@ public final class NetworkBuilder {
         CONV2D
     }
 
+    /** DL4J's switch for its native layer helpers ("true" disables them). */
+    public static final String HELPERS_PROPERTY = "org.eclipse.deeplearning4j.helpers.disable";
+
     /** The layout used unless asked otherwise (chosen by measurement). */
     public static final Layout DEFAULT_LAYOUT = Layout.CONV2D;
+
+    static {
+        // DL4J 1.0.0-M2.1 turns its oneDNN/cuDNN layer helpers off unless this property says otherwise; without them
+        // every convolution runs DL4J's Java im2col path (measured 7x slower training steps, README "Performance").
+        if (System.getProperty(HELPERS_PROPERTY) == null) {
+            System.setProperty(HELPERS_PROPERTY, "false");
+        }
+    }
 
     private final Prototype p;
     private final Layout layout;
@@ -114,11 +125,7 @@ public final class NetworkBuilder {
         int samples = p.input().samples();
         int channels = p.inputChannels();
         g.addInputs(inputNames());
-        if (layout == Layout.CONV1D) {
-            g.setInputTypes(inputTypes(InputType.recurrent(channels, samples, RNNFormat.NCW)));
-        } else {
-            g.setInputTypes(inputTypes(InputType.convolutional(1, samples, channels, CNN2DFormat.NCHW)));
-        }
+        g.setInputTypes(inputTypes());
         String x = SIGNAL;
         int cin = channels;
         if (p.family() == Prototype.Family.RESNET1D) {
@@ -201,7 +208,12 @@ public final class NetworkBuilder {
         return layout;
     }
 
-    private InputType[] inputTypes(InputType signal) {
+    /** The types of the inputs, in {@link #inputNames()} order. */
+    public InputType[] inputTypes() {
+        int samples = p.input().samples();
+        int channels = p.inputChannels();
+        InputType signal = layout == Layout.CONV1D ? InputType.recurrent(channels, samples, RNNFormat.NCW)
+                : InputType.convolutional(1, samples, channels, CNN2DFormat.NCHW);
         String[] names = inputNames();
         InputType[] types = new InputType[names.length];
         for (int i = 0; i < names.length; i++) {
@@ -242,7 +254,7 @@ public final class NetworkBuilder {
         }
         y = conv(g, y, cout, cout, k, 1, name + "_b");
         if (p.batchNorm()) {
-            y = add(g, name + "_b_bn", new BatchNormalization.Builder().nOut(cout).build(), y);
+            y = add(g, name + "_b_bn", new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false).nOut(cout).build(), y);
         }
         String sc = in;
         if (stride != 1 || cin != cout) {
@@ -255,7 +267,7 @@ public final class NetworkBuilder {
                 }
             }
             if (p.batchNorm() && !sc.equals(in)) {
-                sc = add(g, name + "_shortcut_bn", new BatchNormalization.Builder().nOut(cout).build(), sc);
+                sc = add(g, name + "_shortcut_bn", new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false).nOut(cout).build(), sc);
             }
         }
         g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), y, sc);
@@ -266,7 +278,7 @@ public final class NetworkBuilder {
                               int stride, String name) {
         String y = conv(g, in, cin, cout, k, stride, name);
         if (p.batchNorm()) {
-            y = add(g, name + "_bn", new BatchNormalization.Builder().nOut(cout).build(), y);
+            y = add(g, name + "_bn", new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false).nOut(cout).build(), y);
         }
         return add(g, name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), y);
     }
@@ -286,7 +298,7 @@ public final class NetworkBuilder {
     private Layer pool(PoolingType type, int factor) {
         return layout == Layout.CONV1D
                 ? new Subsampling1DLayer.Builder(type).kernelSize(factor).stride(factor).build()
-                : new SubsamplingLayer.Builder(type).kernelSize(1, factor).stride(1, factor).build();
+                : new SubsamplingLayer.Builder(type).dataFormat(CNN2DFormat.NCHW).kernelSize(1, factor).stride(1, factor).build();
     }
 
     private static PoolingType poolingOf(Prototype.Shortcut s) {

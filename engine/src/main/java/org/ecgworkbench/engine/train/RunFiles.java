@@ -1,0 +1,75 @@
+package org.ecgworkbench.engine.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+
+/** The files of a run directory and how they are written: whole files atomically, metrics by appended lines. */
+public final class RunFiles {
+
+    /** The resolved prototype. */
+    public static final String PROTOTYPE = "prototype.json";
+    /** Provenance: dataset fingerprint, seed, commit, backend, versions, command. */
+    public static final String RUN = "run.json";
+    /** Feature scaling, class weights and validation items: exactly what inference must repeat. */
+    public static final String PREPROCESSING = "preprocessing.json";
+    /** One JSON line per finished epoch. */
+    public static final String METRICS = "metrics.jsonl";
+    /** Where training stands (for resume, the queue and dashboards). */
+    public static final String STATE = "state.json";
+    /** DL4J FileStatsStorage for the UI server. */
+    public static final String STATS = "stats.dl4j";
+    /** Folder of per-epoch confusion matrices (CSV). */
+    public static final String CONFUSION = "confusion";
+    /** Folder of checkpoints. */
+    public static final String CHECKPOINTS = "checkpoints";
+    /** The last checkpoint (model with updater state). */
+    public static final String LAST = "checkpoints/last.zip";
+    /** The checkpoint with the best validation score. */
+    public static final String BEST = "checkpoints/best.zip";
+
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private RunFiles() {
+    }
+
+    /** Writes text to file through a temporary file and an atomic rename, so a reader never sees half of it. */
+    public static void writeAtomically(Path file, byte[] content) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        Files.write(tmp, content);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Writes a JSON tree atomically, pretty-printed. */
+    public static void writeJson(Path file, JsonNode tree) throws IOException {
+        writeAtomically(file, (JSON.writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Reads a JSON file, or an IOException naming it. */
+    public static JsonNode readJson(Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(file + ": not found (is " + file.getParent() + " a run directory?)");
+        }
+        try {
+            return JSON.readTree(file.toFile());
+        } catch (IOException e) {
+            throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Appends one compact JSON line and forces it to disk. */
+    public static void appendLine(Path file, JsonNode tree) throws IOException {
+        byte[] line = (new ObjectMapper().writeValueAsString(tree) + "\n").getBytes(StandardCharsets.UTF_8);
+        try (var ch = java.nio.channels.FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.APPEND)) {
+            ch.write(java.nio.ByteBuffer.wrap(line));
+            ch.force(false);
+        }
+    }
+}
