@@ -14,6 +14,8 @@ import org.ecgworkbench.app.cli.PackCommand;
 import org.ecgworkbench.app.cli.PretrainCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
+import org.ecgworkbench.app.cli.EvaluateCommand;
+import org.ecgworkbench.app.cli.PredictCommand;
 import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.cli.TrainCommand;
@@ -44,6 +46,8 @@ import picocli.CommandLine.Command;
                 PretrainCommand.class,
                 SummaryCommand.class,
                 TrainCommand.class,
+                PredictCommand.class,
+                EvaluateCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -83,6 +83,11 @@ public final class BatchAssembler {
         return map;
     }
 
+    /** Prototype class of every item (null when unknown). */
+    public int[] labels() {
+        return labels;
+    }
+
     /** Window length in samples. */
     public int samples() {
         return samples;

@@ -40,6 +40,7 @@ public final class InputPipeline implements MultiDataSetIterator, AutoCloseable 
     private final ExecutorService workers;
     private final ArrayDeque<Future<MultiDataSet>> inFlight = new ArrayDeque<>();
     private final AtomicLong waitNanos = new AtomicLong();
+    private final String threadPrefix;
     private MultiDataSetPreProcessor preProcessor;
     private int nextToSubmit;
     private int nextToTake;
@@ -60,10 +61,10 @@ public final class InputPipeline implements MultiDataSetIterator, AutoCloseable 
         this.seed = seed;
         this.epoch = epoch;
         this.capacity = capacity;
-        int pool = POOLS.incrementAndGet();
+        this.threadPrefix = "ecg-pipeline-" + POOLS.incrementAndGet() + "-";
         AtomicInteger n = new AtomicInteger();
         ThreadFactory tf = r -> {
-            Thread t = new Thread(r, "ecg-pipeline-" + pool + "-" + n.incrementAndGet());
+            Thread t = new Thread(r, threadPrefix + n.incrementAndGet());
             t.setDaemon(true);
             return t;
         };
@@ -197,6 +198,11 @@ public final class InputPipeline implements MultiDataSetIterator, AutoCloseable 
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Name prefix of this pipeline's worker threads. */
+    public String threadPrefix() {
+        return threadPrefix;
     }
 
     /** Whether every worker thread has ended. */

@@ -146,6 +146,8 @@ public final class Trainer {
         d.put("file", datasetFile.toAbsolutePath().normalize().toString());
         d.put("sha256", Provenance.sha256(datasetFile));
         d.put("items", ds.size());
+        d.put("lead", ds.lead());
+        d.put("fs", ds.fs());
         d.put("command", ds.command());
         ArrayNode cn = d.putArray("class_names");
         ds.classNames().forEach(cn::add);
@@ -163,7 +165,6 @@ public final class Trainer {
         v.put("deeplearning4j", Provenance.version("org.deeplearning4j", "deeplearning4j-nn"));
         v.put("nd4j", Provenance.version("org.nd4j", "nd4j-api"));
         v.put("workbench", Provenance.version("org.ecgworkbench", "engine"));
-        RunFiles.writeJson(runDir.resolve(RunFiles.RUN), run);
 
         ObjectNode pre = RunFiles.JSON.createObjectNode();
         pre.put("channel_scaling", "each channel of each window standardised to zero mean and unit standard deviation");
@@ -185,16 +186,28 @@ public final class Trainer {
         } else {
             pre.putNull("features");
         }
+        String suggestionsSha = null;
         if (p.suggestions() != null) {
-            Path sf = Path.of(p.suggestions().file());
-            pre.put("suggestions_sha256", Provenance.sha256(sf));
+            suggestionsSha = Provenance.sha256(Path.of(p.suggestions().file()));
+            pre.put("suggestions_sha256", suggestionsSha);
         }
         RunFiles.writeJson(runDir.resolve(RunFiles.PREPROCESSING), pre);
 
         ComputationGraph net = new NetworkBuilder(p, o.layout(), weights).build();
+        BatchAssembler assembler = assembler(p, items, labels, scaler, o);
+        List<Example> firstEpoch = InputPipeline.shuffled(parts[0], p.seed(), 0);
+        InputUse.record(run, p, net, assembler.assemble(firstEpoch.subList(0, Math.min(p.batchSize(),
+                firstEpoch.size())), new java.util.Random(InputPipeline.mix(p.seed(), 0, 0))), suggestionsSha);
+        RunFiles.writeJson(runDir.resolve(RunFiles.RUN), run);
         State s = new State();
         s.save(runDir);
-        return loop(p, ds, items, labels, parts, scaler, net, s, runDir, o, l);
+        return loop(p, items, parts, assembler, net, s, runDir, o, l);
+    }
+
+    private static BatchAssembler assembler(Prototype p, Items items, int[] labels, FeatureScaler scaler, Options o)
+            throws IOException {
+        Suggestions sug = p.suggestions() == null ? null : Suggestions.read(Path.of(p.suggestions().file()), p.classes());
+        return new BatchAssembler(items, labels, p, o.layout(), scaler, sug);
     }
 
     /** Continues the run in runDir from its last checkpoint. */
@@ -227,14 +240,12 @@ public final class Trainer {
             net = new NetworkBuilder(p, layout, classWeights(p, labels, parts[0])).build();
             s = new State();
         }
-        return loop(p, ds, items, labels, parts, scaler, net, s, runDir, ro, l);
+        return loop(p, items, parts, assembler(p, items, labels, scaler, ro), net, s, runDir, ro, l);
     }
 
-    private static Outcome loop(Prototype p, Dataset ds, Items items, int[] labels, int[][] parts,
-                                FeatureScaler scaler, ComputationGraph net, State s, Path runDir, Options o,
-                                Listener l) throws IOException {
-        Suggestions sug = p.suggestions() == null ? null : Suggestions.read(Path.of(p.suggestions().file()), p.classes());
-        BatchAssembler assembler = new BatchAssembler(items, labels, p, o.layout(), scaler, sug);
+    private static Outcome loop(Prototype p, Items items, int[][] parts, BatchAssembler assembler,
+                                ComputationGraph net, State s, Path runDir, Options o, Listener l) throws IOException {
+        int[] labels = assembler.labels();
         StatsStorage storage = new FileStatsStorage(runDir.resolve(RunFiles.STATS).toFile());
         net.setListeners(new StatsListener(storage, Math.max(1, o.statsFrequency())));
         long callStart = System.nanoTime();

@@ -1,0 +1,177 @@
+package org.ecgworkbench.engine.train;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.deeplearning4j.util.ModelSerializer;
+import org.ecgworkbench.engine.features.RecordFeatures;
+import org.ecgworkbench.engine.net.NetworkBuilder;
+import org.ecgworkbench.engine.net.Prototype;
+import org.ecgworkbench.engine.record.Record;
+
+/**
+ * A trained network with exactly the preprocessing its run used (window, channel scaling, feature scaling,
+ * suggestions), loaded once from a run directory and applied to recordings or dataset items.
+ */
+public final class TrainedModel {
+
+    private final Path runDir;
+    private final Prototype prototype;
+    private final ComputationGraph net;
+    private final NetworkBuilder.Layout layout;
+    private final FeatureScaler scaler;
+    private final Suggestions suggestions;
+    private final int lead;
+    private final String checkpoint;
+
+    private TrainedModel(Path runDir, Prototype prototype, ComputationGraph net, NetworkBuilder.Layout layout,
+                         FeatureScaler scaler, Suggestions suggestions, int lead, String checkpoint) {
+        this.runDir = runDir;
+        this.prototype = prototype;
+        this.net = net;
+        this.layout = layout;
+        this.scaler = scaler;
+        this.suggestions = suggestions;
+        this.lead = lead;
+        this.checkpoint = checkpoint;
+    }
+
+    /** Loads the best checkpoint of a run (the last when no epoch has finished). */
+    public static TrainedModel load(Path runDir) throws IOException {
+        Path best = runDir.resolve(RunFiles.BEST);
+        Path file = Files.isRegularFile(best) ? best : runDir.resolve(RunFiles.LAST);
+        if (!Files.isRegularFile(file)) {
+            throw new IOException(runDir + ": no checkpoint (checkpoints/best.zip or last.zip); has the run started?");
+        }
+        Prototype p = Prototype.read(runDir.resolve(RunFiles.PROTOTYPE));
+        JsonNode run = RunFiles.readJson(runDir.resolve(RunFiles.RUN));
+        JsonNode pre = RunFiles.readJson(runDir.resolve(RunFiles.PREPROCESSING));
+        NetworkBuilder.Layout layout = NetworkBuilder.Layout.valueOf(run.path("layout").asText("conv2d").toUpperCase());
+        FeatureScaler scaler = null;
+        JsonNode f = pre.path("features");
+        if (f.isObject()) {
+            List<String> names = new ArrayList<>();
+            f.path("names").forEach(n -> names.add(n.asText()));
+            scaler = new FeatureScaler(List.copyOf(names), doubles(f.path("mean")), doubles(f.path("std")));
+        }
+        Suggestions sug = p.suggestions() == null ? null : Suggestions.read(Path.of(p.suggestions().file()), p.classes());
+        ComputationGraph net;
+        try {
+            net = ModelSerializer.restoreComputationGraph(file.toFile(), false);
+        } catch (IOException | RuntimeException e) {
+            throw new IOException(file + ": cannot read the checkpoint: " + e.getMessage(), e);
+        }
+        return new TrainedModel(runDir, p, net, layout, scaler, sug, run.path("dataset").path("lead").asInt(0),
+                runDir.relativize(file).toString());
+    }
+
+    private static double[] doubles(JsonNode a) {
+        double[] out = new double[a.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = a.get(i).asDouble();
+        }
+        return out;
+    }
+
+    /** The run directory. */
+    public Path runDir() {
+        return runDir;
+    }
+
+    /** The prototype the network was built from. */
+    public Prototype prototype() {
+        return prototype;
+    }
+
+    /** The network. */
+    public ComputationGraph network() {
+        return net;
+    }
+
+    /** The checkpoint loaded, relative to the run directory. */
+    public String checkpoint() {
+        return checkpoint;
+    }
+
+    /** Lead (0-based) of the recordings the model was trained on. */
+    public int lead() {
+        return lead;
+    }
+
+    /** Class probabilities [item][class] of the given items, e.g. a dataset's test split. */
+    public double[][] probabilities(Items items, int[] which, int workers) {
+        BatchAssembler a = new BatchAssembler(items, null, prototype, layout, scaler, suggestions);
+        return Inference.probabilities(net, a, items, which, prototype.batchSize(), workers);
+    }
+
+    /**
+     * Class probabilities of recordings: the trained lead (lead 0 for a single-lead recording), features computed as
+     * packing computes them, then as {@link #probabilities(Items, int[], int)}. A recording at another sampling
+     * frequency than the training data is refused (never resampled).
+     */
+    public double[][] probabilities(List<Record> records, int workers) {
+        double fs = prototype.input().fs();
+        int[] leads = new int[records.size()];
+        List<float[]> signals = new ArrayList<>();
+        for (int i = 0; i < records.size(); i++) {
+            Record r = records.get(i);
+            if (Math.abs(r.samplingFrequency() - fs) > 1e-9) {
+                throw new IllegalArgumentException(r.name() + ": sampled at " + r.samplingFrequency() + " Hz; the model"
+                        + " takes " + fs + " Hz (recordings are never resampled)");
+            }
+            leads[i] = lead < r.leadCount() ? lead : 0;
+            double[] x = r.physical(leads[i]);
+            float[] f = new float[x.length];
+            for (int t = 0; t < x.length; t++) {
+                f[t] = (float) x[t];
+            }
+            signals.add(f);
+        }
+        List<double[]> features = RecordFeatures.of(records, leads);
+        Items items = new Items() {
+            @Override
+            public double fs() {
+                return fs;
+            }
+
+            @Override
+            public float[] signal(int i) {
+                return signals.get(i);
+            }
+
+            @Override
+            public double[] features(int i) {
+                return features.get(i);
+            }
+
+            @Override
+            public List<String> featureNames() {
+                return RecordFeatures.NAMES;
+            }
+
+            @Override
+            public String name(int i) {
+                return records.get(i).name();
+            }
+
+            @Override
+            public String source(int i) {
+                return records.get(i).name();
+            }
+
+            @Override
+            public int size() {
+                return records.size();
+            }
+        };
+        int[] all = new int[records.size()];
+        for (int i = 0; i < all.length; i++) {
+            all[i] = i;
+        }
+        return probabilities(items, all, workers);
+    }
+}
