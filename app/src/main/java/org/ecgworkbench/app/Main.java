@@ -14,6 +14,7 @@ import org.ecgworkbench.app.cli.PackCommand;
 import org.ecgworkbench.app.cli.PretrainCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
+import org.ecgworkbench.app.cli.QueueCommand;
 import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.cli.TrainCommand;
@@ -44,6 +45,7 @@ import picocli.CommandLine.Command;
                 PretrainCommand.class,
                 SummaryCommand.class,
                 TrainCommand.class,
+                QueueCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {
