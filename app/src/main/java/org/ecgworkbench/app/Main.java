@@ -16,6 +16,7 @@ import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.EvaluateCommand;
 import org.ecgworkbench.app.cli.PredictCommand;
+import org.ecgworkbench.app.cli.QueueCommand;
 import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.cli.TrainCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 PredictCommand.class,
                 EvaluateCommand.class,
+                QueueCommand.class,
                 BenchCommand.class,
         })
 public final class Main implements Callable<Integer> {

@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.Prototype;
+import org.ecgworkbench.engine.train.RunFiles;
 import org.ecgworkbench.engine.train.Trainer;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -20,7 +22,8 @@ import picocli.CommandLine.Spec;
 
 /** train: trains a prototype on a packed dataset in a new run directory, or resumes a run. */
 @Command(name = "train", description = "Trains a network prototype on a packed dataset in its own run directory "
-        + "(metrics, confusion matrices, DL4J stats, checkpoints), or resumes a run from its last checkpoint.")
+        + "(metrics, confusion matrices, DL4J stats, checkpoints), or resumes a run from its last checkpoint. "
+        + "Creating the file RUN_DIR/stop stops it at the next step, with a checkpoint.")
 public final class TrainCommand implements Callable<Integer> {
 
     static final class Start {
@@ -58,6 +61,10 @@ public final class TrainCommand implements Callable<Integer> {
             description = "Stop (resumably) after M minutes of this call; 0: no limit (default).")
     double minutes;
 
+    @Option(names = "--checkpoint-minutes", defaultValue = "5", paramLabel = "M",
+            description = "Minutes between mid-epoch checkpoints (default 5; 0: only at epoch ends).")
+    double checkpointMinutes;
+
     @Option(names = "--workers", defaultValue = "2", paramLabel = "N", description = "Input pipeline threads (default 2).")
     int workers;
 
@@ -94,7 +101,7 @@ public final class TrainCommand implements Callable<Integer> {
             }
         };
         try {
-            Trainer.Options o = Trainer.Options.defaults().withMinutes(minutes)
+            Trainer.Options o = Trainer.Options.defaults().withMinutes(minutes).withCheckpointMinutes(checkpointMinutes)
                     .withCommand(PackCommand.commandLine(spec));
             o = new Trainer.Options(layout == null ? o.layout() : NetworkBuilder.Layout.valueOf(
                     layout.toUpperCase(Locale.ROOT)), workers, o.minutes(), o.checkpointMinutes(), o.statsFrequency(),
@@ -103,7 +110,7 @@ public final class TrainCommand implements Callable<Integer> {
             Trainer.Outcome outcome;
             if (what.resume != null) {
                 dir = what.resume;
-                outcome = Trainer.resume(dir, o, listener);
+                outcome = Trainer.resume(dir, o.withStop(stopFile(dir)), listener);
             } else {
                 Prototype p = Prototype.read(what.start.prototype);
                 for (String kv : overrides) {
@@ -117,7 +124,7 @@ public final class TrainCommand implements Callable<Integer> {
                         + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
                 out.println("run directory: " + dir);
                 out.flush();
-                outcome = Trainer.train(p, what.start.dataset, dir, o, listener);
+                outcome = Trainer.train(p, what.start.dataset, dir, o.withStop(stopFile(dir)), listener);
             }
             progress.finish();
             out.println(switch (outcome) {
@@ -136,5 +143,11 @@ public final class TrainCommand implements Callable<Integer> {
             progress.finish();
             return Cli.fail(err, e instanceof IOException ? e : new IOException(e.toString(), e), 1);
         }
+    }
+
+    /** A stop condition true once RUN_DIR/stop exists: how the run queue cancels a run in this process. */
+    private static BooleanSupplier stopFile(Path dir) {
+        Path stop = dir.resolve(RunFiles.STOP);
+        return () -> Files.exists(stop);
     }
 }

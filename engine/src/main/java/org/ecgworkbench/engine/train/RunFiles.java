@@ -33,6 +33,10 @@ public final class RunFiles {
     public static final String LAST = "checkpoints/last.zip";
     /** The checkpoint with the best validation score. */
     public static final String BEST = "checkpoints/best.zip";
+    /** Standard output and error of the child process a queue scheduler runs the training in. */
+    public static final String LOG = "train.log";
+    /** Present: stop at the next step with a checkpoint (how a queue cancels a run running in another process). */
+    public static final String STOP = "stop";
 
     static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -60,6 +64,36 @@ public final class RunFiles {
             return JSON.readTree(file.toFile());
         } catch (IOException e) {
             throw new IOException(file + ": not valid JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Keeps the lines of metrics.jsonl up to the given epoch (1-based, inclusive) and drops the rest and any torn
+     * last line: what a process killed after writing an epoch's metrics but before its checkpoint left behind, which
+     * the resumed run writes again.
+     */
+    public static void keepMetricsUpTo(Path runDir, int epoch) throws IOException {
+        Path file = runDir.resolve(METRICS);
+        if (!Files.isRegularFile(file)) {
+            return;
+        }
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        StringBuilder kept = new StringBuilder();
+        int start = 0;
+        for (int nl = text.indexOf('\n'); nl >= 0; start = nl + 1, nl = text.indexOf('\n', start)) {
+            String line = text.substring(start, nl);
+            JsonNode n;
+            try {
+                n = JSON.readTree(line);
+            } catch (IOException e) {
+                continue;
+            }
+            if (n != null && n.path("epoch").asInt(Integer.MAX_VALUE) <= epoch) {
+                kept.append(line).append('\n');
+            }
+        }
+        if (!kept.toString().equals(text)) {
+            writeAtomically(file, kept.toString().getBytes(StandardCharsets.UTF_8));
         }
     }
 

@@ -121,7 +121,9 @@ public final class Trainer {
 
     /** Creates runDir (which must not exist or be empty) and trains p on the dataset in it. */
     public static Outcome train(Prototype p, Path datasetFile, Path runDir, Options o, Listener l) throws IOException {
-        if (Files.exists(runDir) && (!Files.isDirectory(runDir) || Files.list(runDir).findAny().isPresent())) {
+        // A queue scheduler creates the directory for the child's train.log (and may drop a stop file in it) first.
+        if (Files.exists(runDir) && (!Files.isDirectory(runDir) || Files.list(runDir).map(f -> f.getFileName().toString())
+                .anyMatch(f -> !f.equals(RunFiles.LOG) && !f.equals(RunFiles.STOP)))) {
             throw new IOException(runDir + ": run directory exists and is not empty (resume it with --resume)");
         }
         Dataset ds = Dataset.open(datasetFile);
@@ -236,10 +238,19 @@ public final class Trainer {
         Path last = runDir.resolve(RunFiles.LAST);
         if (Files.isRegularFile(last)) {
             net = ModelSerializer.restoreComputationGraph(last.toFile(), true);
+            if (s.batch == 0 && s.bestEpoch > 0 && s.bestEpoch == s.epoch) {
+                // last.zip is the best epoch's end: redo the copy a kill may have cut off after the checkpoint
+                Path tmp = runDir.resolve(RunFiles.CHECKPOINTS).resolve(".best.zip.tmp");
+                Files.copy(last, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                Files.move(tmp, runDir.resolve(RunFiles.BEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
         } else {
             net = new NetworkBuilder(p, layout, classWeights(p, labels, parts[0])).build();
             s = new State();
         }
+        // Epochs after the checkpoint's are trained again: drop their lines (left by a kill between them and it).
+        RunFiles.keepMetricsUpTo(runDir, s.epoch);
         return loop(p, items, parts, assembler(p, items, labels, scaler, ro), net, s, runDir, ro, l);
     }
 

@@ -1,0 +1,29 @@
+package org.ecgworkbench.engine.queue;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Where queued runs execute: {@link LocalExecutor} starts child JVMs on this machine; other executors (a cluster)
+ * implement the same few operations.
+ */
+public interface RunExecutor {
+
+    /** Short name shown by queue list, e.g. "local". */
+    String name();
+
+    /** The slots: the scheduler runs at most one run per slot at a time. */
+    List<Slot> slots();
+
+    /**
+     * Starts the run of entry e in slot s: a new run when resume is false (its run directory holds at most the log),
+     * else {@code train --resume} from the run directory's last checkpoint.
+     */
+    RunHandle start(QueueEntry e, Slot s, boolean resume) throws IOException;
+
+    /**
+     * Makes sure nothing an earlier scheduler started for e still runs (a child orphaned by a crash would go on
+     * writing the run directory beside the resumed one); returns what it found and did, in words.
+     */
+    String abandon(QueueEntry e);
+}
