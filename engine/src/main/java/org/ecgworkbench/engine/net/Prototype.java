@@ -21,6 +21,7 @@ import java.util.Locale;
  * @param family        network family
  * @param blocks        number of blocks (depth)
  * @param filters       output channels of every block (from base_filters and growth, or listed)
+ * @param growth        how filters were derived (base_filters and growth), or null when they were listed
  * @param kernelSizes   convolution kernel size of every block, in samples
  * @param stemStride    stride of the stem convolution (resnet1d)
  * @param reduction     where and how the time axis is reduced
@@ -39,7 +40,8 @@ import java.util.Locale;
  * @param classWeights  loss weight per class: "none", "balanced" (inverse training frequency) or listed
  * @param seed          seed of initialisation, shuffling, cropping and dropout
  */
-public record Prototype(String name, Family family, int blocks, List<Integer> filters, List<Integer> kernelSizes,
+public record Prototype(String name, Family family, int blocks, List<Integer> filters, Growth growth,
+                        List<Integer> kernelSizes,
                         int stemStride, Reduction reduction, Pooling pooling, double dropout, boolean batchNorm,
                         Input input, List<String> features, Suggestions suggestions, int headUnits,
                         List<String> classes, Optimizer optimizer, int batchSize, int epochs,
@@ -132,6 +134,10 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
     public record ClassWeights(String mode, List<Double> weights) {
     }
 
+    /** Filters of block b = round(base x factor^s) + add x s, with stage s = floor(b / every). */
+    public record Growth(int base, int every, int add, double factor) {
+    }
+
     /** Number of signal channels. */
     public int inputChannels() {
         return input.channels().size();
@@ -162,8 +168,16 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
         o.put("name", name);
         o.put("family", family.json());
         o.put("blocks", blocks);
-        ArrayNode f = o.putArray("filters");
-        filters.forEach(f::add);
+        if (growth == null) {
+            ArrayNode f = o.putArray("filters");
+            filters.forEach(f::add);
+        } else {
+            o.put("base_filters", growth.base());
+            ObjectNode g = o.putObject("growth");
+            g.put("every", growth.every());
+            g.put("add", growth.add());
+            g.put("factor", growth.factor());
+        }
         ArrayNode k = o.putArray("kernel_size");
         kernelSizes.forEach(k::add);
         o.put("stem_stride", stemStride);
@@ -233,14 +247,14 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
 
     /** A copy with other classes (the dataset's, when the prototype names none). */
     public Prototype withClasses(List<String> newClasses) {
-        return new Prototype(name, family, blocks, filters, kernelSizes, stemStride, reduction, pooling, dropout,
+        return new Prototype(name, family, blocks, filters, growth, kernelSizes, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, suggestions, headUnits, List.copyOf(newClasses), optimizer, batchSize,
                 epochs, earlyStopping, classWeights, seed);
     }
 
     /** A copy with another suggestions file (null: none). */
     public Prototype withSuggestions(String file) {
-        return new Prototype(name, family, blocks, filters, kernelSizes, stemStride, reduction, pooling, dropout,
+        return new Prototype(name, family, blocks, filters, growth, kernelSizes, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, file == null ? null : new Suggestions(file), headUnits, classes, optimizer,
                 batchSize, epochs, earlyStopping, classWeights, seed);
     }

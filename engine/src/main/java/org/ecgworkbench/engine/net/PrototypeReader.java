@@ -51,6 +51,9 @@ final class PrototypeReader {
             if (!tree.has("base_filters")) {
                 tree.put("base_filters", p.filters().get(0));
             }
+        } else if (path.equals("filters")) {
+            tree.remove("base_filters");
+            tree.remove("growth");
         }
         String[] parts = path.split("\\.");
         ObjectNode at = tree;
@@ -76,7 +79,8 @@ final class PrototypeReader {
         String name = text(root, "name", defaultName);
         Prototype.Family family = enumOf(Prototype.Family.class, root, "family", null);
         int blocks = integer(root, "blocks", family == Prototype.Family.RESNET1D ? 8 : 3, 1, 64);
-        List<Integer> filters = filters(root, blocks);
+        Prototype.Growth growth = growth(root);
+        List<Integer> filters = growth == null ? listedFilters(root, blocks) : grown(growth, blocks);
         List<Integer> kernels = kernels(root, blocks);
         int stemStride = integer(root, "stem_stride", family == Prototype.Family.RESNET1D ? 2 : 1, 1, 16);
         Prototype.Reduction reduction = reduction(root.get("reduction"), family);
@@ -123,45 +127,49 @@ final class PrototypeReader {
         }
         Prototype.ClassWeights weights = classWeights(root.get("class_weights"), classes);
         long seed = root.has("seed") ? longValue(root, "seed") : 42;
-        return new Prototype(name, family, blocks, filters, kernels, stemStride, reduction, pooling, dropout,
+        return new Prototype(name, family, blocks, filters, growth, kernels, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, suggestions, headUnits, classes, optimizer, batchSize, epochs, early,
                 weights, seed);
     }
 
-    private static List<Integer> filters(ObjectNode root, int blocks) throws PrototypeException {
+    /** The growth rule, or null when the filters are listed. */
+    private static Prototype.Growth growth(ObjectNode root) throws PrototypeException {
         JsonNode listed = root.get("filters");
         if (listed != null && !listed.isNull()) {
             if (root.has("base_filters") || root.has("growth")) {
                 throw new PrototypeException(null, "filters", "give either filters (one per block) or base_filters"
                         + " with growth, not both");
             }
-            List<Integer> out = intList(listed, "filters", 1, 4096);
-            if (out.size() != blocks) {
-                throw new PrototypeException(null, "filters", "lists " + out.size() + " values for " + blocks
-                        + " blocks");
-            }
-            return List.copyOf(out);
+            return null;
         }
         int base = integer(root, "base_filters", 16, 1, 4096);
-        int every = 1;
-        int add = 0;
-        double factor = 1;
         JsonNode g = root.get("growth");
-        if (g != null && !g.isNull()) {
-            if (!g.isObject()) {
-                throw new PrototypeException(null, "growth", "must be an object {\"every\": N, \"add\": A} or"
-                        + " {\"every\": N, \"factor\": F}");
-            }
-            ObjectNode go = (ObjectNode) g;
-            unknown(go, "growth.", Set.of("every", "add", "factor"));
-            every = integer(go, "growth.", "every", 1, 1, 64);
-            add = integer(go, "growth.", "add", 0, 0, 4096);
-            factor = number(go, "growth.", "factor", 1.0, 1.0, 16.0);
+        if (g == null || g.isNull()) {
+            return new Prototype.Growth(base, 1, 0, 1);
         }
+        if (!g.isObject()) {
+            throw new PrototypeException(null, "growth", "must be an object {\"every\": N, \"add\": A} or"
+                    + " {\"every\": N, \"factor\": F}");
+        }
+        ObjectNode go = (ObjectNode) g;
+        unknown(go, "growth.", Set.of("every", "add", "factor"));
+        return new Prototype.Growth(base, integer(go, "growth.", "every", 1, 1, 64),
+                integer(go, "growth.", "add", 0, 0, 4096), number(go, "growth.", "factor", 1.0, 1.0, 16.0));
+    }
+
+    private static List<Integer> listedFilters(ObjectNode root, int blocks) throws PrototypeException {
+        List<Integer> out = intList(root.get("filters"), "filters", 1, 4096);
+        if (out.size() != blocks) {
+            throw new PrototypeException(null, "filters", "lists " + out.size() + " values for " + blocks + " blocks");
+        }
+        return List.copyOf(out);
+    }
+
+    private static List<Integer> grown(Prototype.Growth g, int blocks) throws PrototypeException {
         List<Integer> out = new ArrayList<>();
         for (int b = 0; b < blocks; b++) {
-            int stage = b / every;
-            long c = Math.round(base * Math.pow(factor, stage)) + (long) add * stage;
+            int stage = b / g.every();
+            long c = Math.round(g.base() * Math.pow(g.factor(), stage)) + (long) g.add() * stage;
             if (c > 4096) {
                 throw new PrototypeException(null, "growth", "block " + (b + 1) + " would have " + c
                         + " filters (at most 4096)");
