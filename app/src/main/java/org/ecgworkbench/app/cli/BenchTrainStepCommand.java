@@ -1,0 +1,170 @@
+package org.ecgworkbench.app.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ecgworkbench.engine.backend.Backend;
+import org.ecgworkbench.engine.net.NetworkBuilder;
+import org.ecgworkbench.engine.net.Prototype;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.MultiDataSet;
+import org.nd4j.linalg.factory.Nd4j;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** bench train-step: DL4J training-step and single-recording inference times of a prototype, beside PyTorch's. */
+@Command(name = "train-step", description = "Median DL4J training-step time (Adam, batch x channels x window) and "
+        + "single-recording inference time of a prototype's network, then the PyTorch anchor on the same machine.")
+public final class BenchTrainStepCommand implements Callable<Integer> {
+
+    @Option(names = "--prototype", defaultValue = "resources/prototypes/resnet1d-small.json", paramLabel = "P.json",
+            description = "Prototype (default resources/prototypes/resnet1d-small.json).")
+    Path prototype;
+
+    @Option(names = "--layout", paramLabel = "conv2d|conv1d", description = "Convolution layout (default conv2d).")
+    String layout;
+
+    @Option(names = "--steps", defaultValue = "20", paramLabel = "N", description = "Timed steps after 5 warm-up (default 20).")
+    int steps;
+
+    @Option(names = "--anchor", defaultValue = "../shared/anchors/torch_resnet1d_small.py", paramLabel = "FILE.py",
+            description = "PyTorch anchor run afterwards with /usr/bin/python3 (default ../shared/anchors/torch_resnet1d_small.py).")
+    Path anchor;
+
+    @Option(names = "--no-anchor", description = "Do not run the anchor.")
+    boolean noAnchor;
+
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        try {
+            Prototype p = Prototype.read(prototype);
+            if (p.classes().isEmpty()) {
+                p = p.withClasses(List.of("A", "N", "O", "~"));
+            }
+            NetworkBuilder.Layout l = layout == null ? NetworkBuilder.DEFAULT_LAYOUT
+                    : NetworkBuilder.Layout.valueOf(layout.toUpperCase(Locale.ROOT));
+            NetworkBuilder b = new NetworkBuilder(p, l, null);
+            ComputationGraph net = b.build();
+            int bs = p.batchSize();
+            int t = p.input().samples();
+            int c = p.inputChannels();
+            int k = p.classes().size();
+            Nd4j.getRandom().setSeed(0);
+            MultiDataSet ds = new MultiDataSet(inputs(b, p, bs), new INDArray[] {labels(bs, k)});
+            double[] step = new double[steps];
+            for (int i = 0; i < 5 + steps; i++) {
+                long s = System.nanoTime();
+                net.fit(ds);
+                if (i >= 5) {
+                    step[i - 5] = (System.nanoTime() - s) / 1e6;
+                }
+            }
+            INDArray[] one = inputs(b, p, 1);
+            double[] inf = new double[100];
+            for (int i = 0; i < 110; i++) {
+                long s = System.nanoTime();
+                net.output(false, one);
+                if (i >= 10) {
+                    inf[i - 10] = (System.nanoTime() - s) / 1e6;
+                }
+            }
+            Arrays.sort(step);
+            Arrays.sort(inf);
+            out.printf(Locale.ROOT, "prototype %s, layout %s, ND4J %s, %d threads%n", p.name(),
+                    l.name().toLowerCase(Locale.ROOT), Backend.active().binary(), Backend.active().threads());
+            out.printf(Locale.ROOT, "DL4J    train step median %.1f ms (batch %d x %d x %d, %d steps), inference median"
+                    + " %.2f ms, p99 %.2f ms (1 x %d x %d)%n", median(step), bs, c, t, steps, median(inf), inf[98], c, t);
+            out.flush();
+            if (!noAnchor) {
+                anchor(out, median(step), median(inf));
+            }
+            return 0;
+        } catch (IllegalArgumentException e) {
+            return Cli.fail(spec.commandLine().getErr(), e, 2);
+        } catch (IOException e) {
+            return Cli.fail(spec.commandLine().getErr(), e, 1);
+        }
+    }
+
+    private void anchor(PrintWriter out, double dl4jStep, double dl4jInf) {
+        Path py = Path.of("/usr/bin/python3");
+        if (!Files.isRegularFile(anchor) || !Files.isExecutable(py)) {
+            out.println("PyTorch anchor not run: " + (Files.isRegularFile(anchor) ? py + " missing" : anchor
+                    + " not found") + " (apt-get install -y python3-torch)");
+            out.flush();
+            return;
+        }
+        try {
+            Process proc = new ProcessBuilder(py.toString(), anchor.toString()).redirectErrorStream(true).start();
+            String text = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
+                out.println("PyTorch anchor failed: " + text.trim());
+                out.flush();
+                return;
+            }
+            double torchStep = number(text, "train step median ");
+            double torchInf = number(text, "inference median ");
+            out.printf(Locale.ROOT, "PyTorch train step median %.1f ms, inference median %.2f ms (%s)%n", torchStep,
+                    torchInf, anchor.getFileName());
+            out.printf(Locale.ROOT, "ratio DL4J/PyTorch: train step %.2fx (target <= 1.25x), inference %.2fx"
+                    + " (target <= 2x)%n", dl4jStep / torchStep, dl4jInf / torchInf);
+        } catch (IOException e) {
+            out.println("PyTorch anchor not run: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        out.flush();
+    }
+
+    private static double number(String text, String after) {
+        int i = text.indexOf(after);
+        if (i < 0) {
+            return Double.NaN;
+        }
+        String rest = text.substring(i + after.length()).trim();
+        return Double.parseDouble(rest.substring(0, rest.indexOf(' ')));
+    }
+
+    private static double median(double[] sorted) {
+        return sorted[sorted.length / 2];
+    }
+
+    /** Random standardised inputs of the network's shapes for a batch of n. */
+    static INDArray[] inputs(NetworkBuilder b, Prototype p, int n) {
+        String[] names = b.inputNames();
+        INDArray[] in = new INDArray[names.length];
+        for (int i = 0; i < names.length; i++) {
+            in[i] = switch (names[i]) {
+                case NetworkBuilder.SIGNAL -> b.layout() == NetworkBuilder.Layout.CONV1D
+                        ? Nd4j.randn(DataType.FLOAT, n, p.inputChannels(), p.input().samples())
+                        : Nd4j.randn(DataType.FLOAT, n, p.inputChannels(), 1, p.input().samples());
+                case NetworkBuilder.FEATURES -> Nd4j.randn(DataType.FLOAT, n, p.features().size());
+                default -> Nd4j.rand(DataType.FLOAT, n, p.classes().size());
+            };
+        }
+        return in;
+    }
+
+    private static INDArray labels(int n, int k) {
+        INDArray y = Nd4j.zeros(DataType.FLOAT, n, k);
+        for (int i = 0; i < n; i++) {
+            y.putScalar(i, i % k, 1);
+        }
+        return y;
+    }
+}
