@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times `bench backend` (gemm, conv1d, chunked filtfilt) and `bench filtfilt` in each nd4j-native
+# Times `bench backend` (gemm, conv1d, chunked filtfilt) and `bench train-step` in each nd4j-native
 # classifier, one JVM per classifier, so the default in pom.xml is chosen by numbers (README, Performance).
 # Usage: scripts/bench-classifiers.sh [OUT_DIR] [CLASSIFIER...]   (after mvn -B package -DskipTests)
 set -euo pipefail
@@ -22,4 +22,8 @@ for c in "${classifiers[@]}"; do
   echo "== $c"
   java --enable-native-access=ALL-UNNAMED -Dorg.bytedeco.javacpp.platform.extension="$ext" \
     -cp "$cp:$jar" org.ecgworkbench.app.Main bench backend --min-seconds 2 2>/dev/null | tee "$out/$c.txt"
+  # A whole DL4J training step of the default prototype (the training issue's measure), without the anchor.
+  java --enable-native-access=ALL-UNNAMED -Dorg.bytedeco.javacpp.platform.extension="$ext" \
+    -cp "$cp:$jar" org.ecgworkbench.app.Main bench train-step --no-anchor --steps 10 2>/dev/null \
+    | tee "$out/$c.train-step.txt"
 done
