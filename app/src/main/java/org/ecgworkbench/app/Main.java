@@ -17,6 +17,7 @@ import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.EvaluateCommand;
 import org.ecgworkbench.app.cli.PredictCommand;
 import org.ecgworkbench.app.cli.QueueCommand;
+import org.ecgworkbench.app.cli.SuggestCommand;
 import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.cli.TrainCommand;
@@ -48,6 +49,7 @@ import picocli.CommandLine.Command;
                 SummaryCommand.class,
                 TrainCommand.class,
                 PredictCommand.class,
+                SuggestCommand.class,
                 EvaluateCommand.class,
                 QueueCommand.class,
                 BenchCommand.class,
