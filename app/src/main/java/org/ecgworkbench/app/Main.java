@@ -17,6 +17,7 @@ import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.EvaluateCommand;
 import org.ecgworkbench.app.cli.PredictCommand;
 import org.ecgworkbench.app.cli.QueueCommand;
+import org.ecgworkbench.app.cli.ServeCommand;
 import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.cli.TrainCommand;
@@ -49,6 +50,7 @@ import picocli.CommandLine.Command;
                 TrainCommand.class,
                 PredictCommand.class,
                 EvaluateCommand.class,
+                ServeCommand.class,
                 QueueCommand.class,
                 BenchCommand.class,
         })
