@@ -17,6 +17,7 @@ import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.EvaluateCommand;
 import org.ecgworkbench.app.cli.PredictCommand;
 import org.ecgworkbench.app.cli.QueueCommand;
+import org.ecgworkbench.app.cli.ServeCommand;
 import org.ecgworkbench.app.cli.SuggestCommand;
 import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
@@ -51,6 +52,7 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 SuggestCommand.class,
                 EvaluateCommand.class,
+                ServeCommand.class,
                 QueueCommand.class,
                 BenchCommand.class,
         })

@@ -74,6 +74,14 @@ public final class NetworkBuilder {
     public static final Layout DEFAULT_LAYOUT = Layout.CONV2D;
 
     static {
+        enableHelpers();
+    }
+
+    /**
+     * Turns DL4J's oneDNN/cuDNN layer helpers on unless the property is set already; must run before a network is
+     * built or restored from a checkpoint (the layers read it when they are created).
+     */
+    public static void enableHelpers() {
         // DL4J 1.0.0-M2.1 turns its oneDNN/cuDNN layer helpers off unless this property says otherwise; without them
         // every convolution runs DL4J's Java im2col path (measured 7x slower training steps, README "Performance").
         if (System.getProperty(HELPERS_PROPERTY) == null) {

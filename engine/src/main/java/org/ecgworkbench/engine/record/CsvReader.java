@@ -27,7 +27,25 @@ public final class CsvReader {
         if (!(samplingFrequency > 0) || Double.isInfinite(samplingFrequency)) {
             throw new IllegalArgumentException("sampling frequency must be positive, got " + samplingFrequency);
         }
-        String text = new String(Io.readAll(file, MAX_BYTES), StandardCharsets.UTF_8);
+        return parse(file, Io.baseName(file), new String(Io.readAll(file, MAX_BYTES), StandardCharsets.UTF_8),
+                samplingFrequency);
+    }
+
+    /**
+     * Reads a CSV recording from bytes (UTF-8; e.g. an upload) at samplingFrequency Hz; name names the record and,
+     * in errors, the input.
+     */
+    public static Record read(String name, byte[] csv, double samplingFrequency) throws RecordFormatException {
+        if (!(samplingFrequency > 0) || Double.isInfinite(samplingFrequency)) {
+            throw RecordFormatException.of(Path.of(name), "sampling frequency must be a positive number of Hz, got "
+                    + samplingFrequency);
+        }
+        return parse(Path.of(name), name, new String(csv, StandardCharsets.UTF_8), samplingFrequency);
+    }
+
+    private static Record parse(Path file, String recordName, String content, double samplingFrequency)
+            throws RecordFormatException {
+        String text = content;
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);  // byte order mark written by spreadsheet programs
         }
@@ -83,7 +101,7 @@ public final class CsvReader {
                 names.add("signal " + c);
             }
         }
-        return Record.fromPhysical(Io.baseName(file), samplingFrequency, names,
+        return Record.fromPhysical(recordName, samplingFrequency, names,
                 Collections.nCopies(names.size(), "mV"), data, comments, List.of());
     }
 

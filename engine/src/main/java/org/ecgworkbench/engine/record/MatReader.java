@@ -62,13 +62,45 @@ public final class MatReader {
                 null, null, List.of(), warnings);
     }
 
+    /**
+     * Reads a CinC 2017 recording from the bytes of its .mat file (e.g. an upload), with no header: sampling
+     * frequency fs in Hz and gain in adu/mV as given (the challenge's are {@link #CINC2017_FREQUENCY} and
+     * {@link #CINC2017_GAIN}); name names the record and, in errors, the input.
+     */
+    public static Record read(String name, byte[] mat, double fs, double gain) throws RecordFormatException {
+        if (!(fs > 0) || Double.isInfinite(fs)) {
+            throw RecordFormatException.of(Path.of(name), "sampling frequency must be a positive number of Hz, got " + fs);
+        }
+        if (!(gain > 0) || Double.isInfinite(gain)) {
+            throw RecordFormatException.of(Path.of(name), "gain must be a positive number of adu/mV, got " + gain);
+        }
+        int[] val = vector(Path.of(name), mat.length, (offset, length) -> {
+            if (offset + length > mat.length) {
+                throw RecordFormatException.atByte(Path.of(name), mat.length, "unexpected end of data");
+            }
+            return java.util.Arrays.copyOfRange(mat, (int) offset, (int) (offset + length));
+        });
+        Lead lead = new Lead("ECG", "mV", gain, 0, 0, 16, val.length > 0 ? val[0] : 0, RecordAssembler.checksum(val));
+        return Record.fromAdc(name, fs, List.of(lead), new int[][] {val}, null, null, List.of(), List.of());
+    }
+
     /** The int16 vector of a MATLAB v4 file, in adu; header fields and file size are checked before allocating. */
     public static int[] readVector(Path mat) throws RecordFormatException {
-        long size = Io.size(mat);
+        return vector(mat, Io.size(mat), (offset, length) -> Io.readRange(mat, offset, length));
+    }
+
+    /** Reads length bytes at a byte offset of the source being parsed. */
+    @FunctionalInterface
+    private interface Bytes {
+        byte[] read(long offset, long length) throws RecordFormatException;
+    }
+
+    /** The int16 vector of MATLAB v4 content of size bytes, named where in errors, read through source. */
+    private static int[] vector(Path mat, long size, Bytes source) throws RecordFormatException {
         if (size < HEADER_BYTES) {
             throw RecordFormatException.atByte(mat, size, "file too short for a MATLAB v4 header");
         }
-        ByteBuffer head = ByteBuffer.wrap(Io.readRange(mat, 0, HEADER_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer head = ByteBuffer.wrap(source.read(0, HEADER_BYTES)).order(ByteOrder.LITTLE_ENDIAN);
         int type = head.getInt();
         int mrows = head.getInt();
         int ncols = head.getInt();
@@ -91,7 +123,7 @@ public final class MatReader {
         if (size < expected) {
             throw RecordFormatException.atByte(mat, size, "file ends before the " + n + " samples its header announces");
         }
-        byte[] rest = Io.readRange(mat, HEADER_BYTES, expected - HEADER_BYTES);
+        byte[] rest = source.read(HEADER_BYTES, expected - HEADER_BYTES);
         if (rest[namlen - 1] != 0) {
             throw RecordFormatException.atByte(mat, HEADER_BYTES + namlen - 1L, "variable name is not NUL-terminated");
         }
