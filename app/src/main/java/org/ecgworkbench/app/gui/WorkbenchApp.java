@@ -4,48 +4,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 import javafx.application.Application;
-import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.ecgworkbench.app.Main;
-import org.ecgworkbench.engine.backend.Backend;
 import org.ecgworkbench.views.CapabilitiesView;
+import org.ecgworkbench.views.common.WorkbenchPreferences;
 import picocli.CommandLine;
 
-/** The workbench window. Until the recording browser and viewer land, it lists what the CLI can do. */
+/** The workbench window. */
 public final class WorkbenchApp extends Application {
 
     /** Window title. */
     public static final String TITLE = "ECG Workbench";
 
+    private Workbench workbench;
+
     @Override
     public void start(Stage stage) {
-        CapabilitiesView view = new CapabilitiesView(TITLE,
-                "Deep learning on ECG recordings. The window's recording browser, signal viewer and training "
-                        + "dashboards are on their way; today every feature runs as a command: "
-                        + "java -jar app/target/ecg-workbench.jar COMMAND --help",
-                capabilities(new CommandLine(new Main()), ""));
-        Scene scene = new Scene(view, 1100, 640);
-        var css = WorkbenchApp.class.getResource("/styles/workbench.css");
-        if (css != null) {
-            scene.getStylesheets().add(css.toExternalForm());
-        }
+        WorkbenchPreferences prefs = WorkbenchPreferences.user();
+        workbench = new Workbench(stage, prefs);
+        Scene scene = new Scene(workbench, 1440, 900);
+        Themes.apply(scene, prefs.themeProperty().get());
+        prefs.themeProperty().addListener((o, a, b) -> Themes.apply(scene, b));
         stage.setTitle(TITLE);
         stage.setScene(scene);
         stage.show();
-        // ND4J loads a large native library: never on the FX thread.
-        Thread probe = new Thread(() -> {
-            String text;
-            try {
-                text = Backend.active().toString();
-            } catch (RuntimeException | LinkageError e) {
-                text = "unavailable (" + e.getMessage() + ")";
-            }
-            String shown = text;
-            Platform.runLater(() -> view.setBackend(shown));
-        }, "backend-probe");
-        probe.setDaemon(true);
-        probe.start();
+    }
+
+    @Override
+    public void stop() {
+        if (workbench != null) {
+            workbench.close();
+        }
     }
 
     /** Every leaf command under cmd (e.g. "bench filtfilt") with its one-line description. */

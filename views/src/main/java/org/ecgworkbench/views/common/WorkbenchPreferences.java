@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.prefs.Preferences;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
@@ -41,6 +43,7 @@ public final class WorkbenchPreferences {
     private final BooleanProperty grid = new SimpleBooleanProperty(this, "grid", true);
     private final ObjectProperty<Theme> theme = new SimpleObjectProperty<>(this, "theme", Theme.LIGHT);
     private final ObservableList<String> recent = FXCollections.observableArrayList();
+    private final DoubleProperty csvFrequency = new SimpleDoubleProperty(this, "csvFrequency", Double.NaN);
 
     /** Preferences kept under the given node (tests pass a throw-away node; the app its own). */
     public WorkbenchPreferences(Preferences store) {
@@ -52,6 +55,8 @@ public final class WorkbenchPreferences {
         if (!r.isEmpty()) {
             recent.setAll(List.of(r.split("\n")));
         }
+        csvFrequency.set(store.getDouble("csvFrequency", Double.NaN));
+        csvFrequency.addListener((o, a, b) -> store.putDouble("csvFrequency", b.doubleValue()));
         units.addListener((o, a, b) -> store.put("units", b.name()));
         grid.addListener((o, a, b) -> store.putBoolean("grid", b));
         theme.addListener((o, a, b) -> store.put("theme", b.name()));
@@ -77,6 +82,16 @@ public final class WorkbenchPreferences {
     /** Colour theme. */
     public ObjectProperty<Theme> themeProperty() {
         return theme;
+    }
+
+    /** Sampling frequency in Hz assumed for CSV recordings (they carry none); NaN when not set. */
+    public DoubleProperty csvFrequencyProperty() {
+        return csvFrequency;
+    }
+
+    /** The CSV sampling frequency in Hz, NaN when not set. */
+    public double csvFrequency() {
+        return csvFrequency.get();
     }
 
     /** Recently opened files and folders, newest first (absolute paths). */
