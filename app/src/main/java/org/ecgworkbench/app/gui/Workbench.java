@@ -273,8 +273,8 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         Record r = current;
         Path m = model;
         jobs.submit("Classifying " + r.name(), p -> classify.classify(m, r), c -> {
-            status.setMessage(r.name() + ": " + c.label() + String.format(java.util.Locale.ROOT, " (%.1f ms)",
-                    c.latencyMs()));
+            status.setMessage(String.format(java.util.Locale.ROOT, "%s classified as %s (%.1f ms)", r.name(),
+                    c.label(), c.latencyMs()));
             Alert a = new Alert(Alert.AlertType.INFORMATION, ClassifyAction.describe(r, c));
             a.initOwner(stage);
             a.setHeaderText("Classification");
