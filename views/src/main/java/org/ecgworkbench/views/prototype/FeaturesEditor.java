@@ -35,9 +35,12 @@ final class FeaturesEditor extends FieldEditor {
         Button all = new Button("All");
         all.setId(spec.id() + "-all");
         all.setOnAction(e -> list.getCheckModel().checkAll());
+        all.setMinWidth(Region.USE_PREF_SIZE);
         Button none = new Button("None");
         none.setId(spec.id() + "-none");
         none.setOnAction(e -> list.getCheckModel().clearChecks());
+        none.setMinWidth(Region.USE_PREF_SIZE);
+        count.setMinWidth(0);
         count.getStyleClass().add("field-derived");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
@@ -59,8 +62,7 @@ final class FeaturesEditor extends FieldEditor {
 
     private void updateCount() {
         int n = list.getCheckModel().getCheckedItems().size();
-        count.setText(n == 0 ? "none: the network sees the signal only"
-                : n + " of " + RecordFeatures.NAMES.size() + " features merged before the classifier");
+        count.setText(n == 0 ? "none: the signal only" : n + " of " + RecordFeatures.NAMES.size() + " selected");
     }
 
     @Override

@@ -2,6 +2,7 @@ package org.ecgworkbench.views.prototype;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.animation.PauseTransition;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -22,6 +23,7 @@ final class SummaryUpdater {
     static final Duration DEBOUNCE = Duration.millis(300);
 
     private final BackgroundJobs jobs;
+    private final Function<Prototype, ModelSummary> build;
     private final BiConsumer<Prototype, ModelSummary> onResult;
     private final BiConsumer<Prototype, Throwable> onFailure;
     private final PauseTransition quiet = new PauseTransition(DEBOUNCE);
@@ -33,7 +35,14 @@ final class SummaryUpdater {
     /** Delivers (prototype, summary) or (prototype, failure) on the JavaFX thread for the latest request only. */
     SummaryUpdater(BackgroundJobs jobs, BiConsumer<Prototype, ModelSummary> onResult,
                    BiConsumer<Prototype, Throwable> onFailure) {
+        this(jobs, p -> ModelSummary.of(p, NetworkBuilder.DEFAULT_LAYOUT), onResult, onFailure);
+    }
+
+    /** As above with another way to build a summary (tests hold a build back to check that stale ones are dropped). */
+    SummaryUpdater(BackgroundJobs jobs, Function<Prototype, ModelSummary> build,
+                   BiConsumer<Prototype, ModelSummary> onResult, BiConsumer<Prototype, Throwable> onFailure) {
         this.jobs = jobs;
+        this.build = build;
         this.onResult = onResult;
         this.onFailure = onFailure;
         quiet.setOnFinished(e -> startIfIdle());
@@ -89,7 +98,7 @@ final class SummaryUpdater {
             }
         };
         jobs.submit("Summarising " + p.family().json() + " (" + p.blocks() + " blocks)",
-                progress -> ModelSummary.of(p, NetworkBuilder.DEFAULT_LAYOUT), finish::accept, finish::accept);
+                progress -> build.apply(p), finish::accept, finish::accept);
     }
 
     /** The prototype with the fields that do not change the built network set to fixed values. */

@@ -332,6 +332,13 @@ class PrototypeEditorTest {
             Snapshots.savePng(editor, SHOTS.resolve("prototype-editor-invalid.png"));
             return null;
         });
+        editor.setDiscardQuestion(document -> PrototypeEditor.DiscardAnswer.DISCARD);
+        load(TEMPLATES.resolve("resnet1d-features.json"));
+        fx(() -> {
+            Snapshots.savePng(((javafx.scene.control.ScrollPane) node("#prototype-form")).getContent(),
+                    SHOTS.resolve("prototype-form-features.png"));
+            return null;
+        });
         assertTrue(Files.size(SHOTS.resolve("prototype-editor.png")) > 10_000);
     }
 
