@@ -23,17 +23,17 @@ final class LayerTable extends TableView<ModelSummary.Row> {
         setPlaceholder(placeholder);
         TableColumn<ModelSummary.Row, String> name = new TableColumn<>("Layer");
         name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(130);
+        name.setPrefWidth(155);
         TableColumn<ModelSummary.Row, String> type = new TableColumn<>("Type");
         type.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().type()));
-        type.setPrefWidth(140);
+        type.setPrefWidth(135);
         TableColumn<ModelSummary.Row, String> output = new TableColumn<>("Output");
         // The engine writes "16 x 4500"; a multiplication sign reads better on a projector.
         output.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().output().replace(" x ", " \u00d7 ")));
-        output.setPrefWidth(130);
+        output.setPrefWidth(90);
         TableColumn<ModelSummary.Row, Long> params = new TableColumn<>("Params");
         params.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().params()));
-        params.setPrefWidth(80);
+        params.setPrefWidth(65);
         params.setCellFactory(col -> new TableCell<>() {
             @Override
             protected void updateItem(Long value, boolean empty) {

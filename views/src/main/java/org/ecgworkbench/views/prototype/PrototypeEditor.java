@@ -3,7 +3,6 @@ package org.ecgworkbench.views.prototype;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import impl.org.controlsfx.skin.DecorationPane;
-import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
-import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,15 +20,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
-import javafx.scene.control.ButtonBar;
-import javafx.scene.control.ButtonType;
 import javafx.scene.control.CustomMenuItem;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.Separator;
 import javafx.scene.control.SplitPane;
@@ -46,9 +39,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.stage.FileChooser;
 import javafx.stage.Window;
 import org.ecgworkbench.engine.net.ModelSummary;
+import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.Prototype;
 import org.ecgworkbench.engine.net.PrototypeException;
 import org.ecgworkbench.views.common.BackgroundJobs;
@@ -86,10 +79,7 @@ public final class PrototypeEditor extends BorderPane {
     private final PrototypeForm form;
     private final TextArea jsonArea = new TextArea();
     private final Label jsonStatus = new Label();
-    private final LayerTable layers = new LayerTable();
-    private final Label params = new Label("\u2013");
-    private final Label paramsDetail = new Label();
-    private final Label layersNote = new Label("Showing the last valid prototype.");
+    private final NetworkPane network;
     private final Label title = new Label();
     private final Label status = new Label();
     private final MenuButton templateMenu = new MenuButton("New from template");
@@ -109,7 +99,7 @@ public final class PrototypeEditor extends BorderPane {
     private boolean writingJson;
     private Path lastDir;
     private Consumer<Path> onSaved = p -> { };
-    private DiscardQuestion discardQuestion = this::askInDialog;
+    private DiscardQuestion discardQuestion = document -> PrototypeDialogs.askDiscard(window(), document);
 
     /**
      * An empty editor; jobs runs file reading and network building, templatesDir holds the *.json templates offered
@@ -123,6 +113,8 @@ public final class PrototypeEditor extends BorderPane {
                 PrototypeEditor.class.getResource("prototype.css")).toExternalForm());
         form = new PrototypeForm(this::formEdited, () -> lastValid);
         summaries = new SummaryUpdater(jobs, this::summaryReady, this::summaryFailed);
+        network = new NetworkPane(summaries.busyProperty());
+        problem.addListener((obs, old, now) -> updateStale());
         setTop(toolbar());
         SplitPane split = new SplitPane(formPane(), jsonPane(), layersPane());
         split.setDividerPositions(0.36, 0.67);
@@ -294,8 +286,7 @@ public final class PrototypeEditor extends BorderPane {
         origin = name;
         summaries.reset();
         summary.set(null);
-        layers.clear("Building the network \u2026");
-        paramsText(null);
+        network.clear("Building the network \u2026", "");
         writeJson(text);
         Optional<ObjectNode> parsed = JsonDocument.parseObject(text);
         tree = parsed.orElseGet(JsonNodeFactory.instance::objectNode);
@@ -309,7 +300,7 @@ public final class PrototypeEditor extends BorderPane {
                 form.clearErrors();
             }
             invalid(e);
-            layers.clear("No valid prototype yet: " + describe(e));
+            network.clear("No valid prototype yet: " + describe(e), "");
         }
         updateDirty();
         updateTitle();
@@ -449,39 +440,21 @@ public final class PrototypeEditor extends BorderPane {
 
     private void summaryReady(Prototype p, ModelSummary s) {
         summary.set(s);
-        layers.show(s);
-        paramsText(s);
-        updateLayersNote();
+        network.show(s);
+        updateStale();
     }
 
     private void summaryFailed(Prototype p, Throwable error) {
         summary.set(null);
-        paramsText(null);
         String why = p.classes().size() < 2
                 ? "List at least two classes to see the layers (training takes the dataset's when none are listed)."
                 : "The network cannot be built: " + Objects.toString(error.getMessage(), error.toString());
-        layers.clear(why);
-        paramsDetail.setText(why);
-        updateLayersNote();
+        network.clear(why, why);
+        updateStale();
     }
 
-    private void paramsText(ModelSummary s) {
-        if (s == null) {
-            params.setText("\u2013");
-            paramsDetail.setText("");
-            return;
-        }
-        params.setText(String.format(Locale.ROOT, "%,d trainable parameters", s.trainable()));
-        paramsDetail.setText(String.format(Locale.ROOT, "%,d as DL4J counts them, with %,d batch-norm running"
-                + " statistics \u00b7 %d layers and vertices", s.total(), s.runningStats(), s.rows().size()));
-    }
-
-    private void updateLayersNote() {
-        boolean stale = problem.get() != null && summary.get() != null;
-        layersNote.setVisible(stale);
-        layersNote.setManaged(stale);
-        // Dimmed: the table describes the last valid prototype, not what the form shows now.
-        layers.setOpacity(stale ? 0.55 : 1);
+    private void updateStale() {
+        network.setStale(problem.get() != null && summary.get() != null);
     }
 
     // ---- layout ----
@@ -532,7 +505,8 @@ public final class PrototypeEditor extends BorderPane {
     private Region jsonPane() {
         jsonArea.setId("prototype-json");
         jsonArea.getStyleClass().add("prototype-json");
-        jsonArea.setWrapText(false);
+        // Wrapped: the long description stays readable without scrolling sideways (e.g. on a projector).
+        jsonArea.setWrapText(true);
         jsonArea.textProperty().addListener((obs, old, now) -> {
             if (!writingJson) {
                 jsonEdited(now);
@@ -548,30 +522,9 @@ public final class PrototypeEditor extends BorderPane {
     }
 
     private Region layersPane() {
-        params.setId("prototype-params");
-        params.getStyleClass().add("prototype-params");
-        paramsDetail.setId("prototype-params-detail");
-        paramsDetail.getStyleClass().add("prototype-params-detail");
-        paramsDetail.setWrapText(true);
-        paramsDetail.setMinHeight(Region.USE_PREF_SIZE);
-        layersNote.setId("prototype-layers-note");
-        layersNote.getStyleClass().add("prototype-layers-note");
-        layersNote.setVisible(false);
-        layersNote.setManaged(false);
-        ProgressIndicator busy = new ProgressIndicator();
-        busy.setId("prototype-busy");
-        busy.setPrefSize(18, 18);
-        busy.setMaxSize(18, 18);
-        busy.visibleProperty().bind(summaries.busyProperty());
-        HBox totals = new HBox(8, params, busy);
-        totals.setAlignment(Pos.CENTER_LEFT);
-        VBox.setVgrow(layers, Priority.ALWAYS);
-        problem.addListener((obs, old, now) -> updateLayersNote());
-        VBox box = new VBox(6, totals, paramsDetail, layersNote, layers);
-        VBox.setVgrow(box, Priority.ALWAYS);
+        VBox.setVgrow(network, Priority.ALWAYS);
         return titled("Network", "What the engine builds from the prototype (DL4J, layout "
-                + org.ecgworkbench.engine.net.NetworkBuilder.DEFAULT_LAYOUT.name().toLowerCase(Locale.ROOT) + ").",
-                box);
+                + NetworkBuilder.DEFAULT_LAYOUT.name().toLowerCase(Locale.ROOT) + ").", network);
     }
 
     private static Region titled(String heading, String about, Region content) {
@@ -634,41 +587,19 @@ public final class PrototypeEditor extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
-    private FileChooser chooser(String heading) {
-        FileChooser c = new FileChooser();
-        c.setTitle(heading);
-        c.getExtensionFilters().add(new FileChooser.ExtensionFilter("Prototype (*.json)", "*.json"));
-        Path dir = lastDir != null ? lastDir : templatesDir;
-        if (dir != null && Files.isDirectory(dir)) {
-            c.setInitialDirectory(dir.toFile());
-        }
-        return c;
+    private Path dialogDir() {
+        return lastDir != null ? lastDir : templatesDir;
     }
 
     private Path chooseOpenFile() {
-        File f = chooser("Open prototype").showOpenDialog(window());
-        return f == null ? null : f.toPath();
+        return PrototypeDialogs.chooseOpen(window(), dialogDir());
     }
 
     private Path chooseSaveFile() {
-        FileChooser c = chooser("Save prototype");
         Prototype p = prototype.get();
-        c.setInitialFileName((file.get() != null ? file.get().getFileName().toString()
-                : (p != null && !p.name().equals(UNTITLED) ? p.name() : origin != null ? origin + "-copy" : UNTITLED)
-                + ".json"));
-        File f = c.showSaveDialog(window());
-        return f == null ? null : f.toPath();
-    }
-
-    private DiscardAnswer askInDialog(String document) {
-        ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
-        ButtonType discard = new ButtonType("Discard changes", ButtonBar.ButtonData.NO);
-        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "Your edits of this prototype are not saved yet.",
-                save, discard, ButtonType.CANCEL);
-        alert.setHeaderText("Save the changes to " + document + "?");
-        alert.initOwner(window());
-        ButtonType answer = alert.showAndWait().orElse(ButtonType.CANCEL);
-        return answer == save ? DiscardAnswer.SAVE : answer == discard ? DiscardAnswer.DISCARD : DiscardAnswer.CANCEL;
+        String base = file.get() != null ? PrototypeFiles.baseName(file.get())
+                : p != null && !p.name().equals(UNTITLED) ? p.name() : origin != null ? origin + "-copy" : UNTITLED;
+        return PrototypeDialogs.chooseSave(window(), dialogDir(), base + ".json");
     }
 
     private void failed(String what, Throwable error) {
@@ -676,11 +607,6 @@ public final class PrototypeEditor extends BorderPane {
         status.setText("\u26a0 " + message);
         status.getStyleClass().setAll("label", "prototype-status", "status-error");
         status.setTooltip(new Tooltip(message));
-        if (window() != null && Platform.isFxApplicationThread() && window().isShowing()) {
-            Alert alert = new Alert(Alert.AlertType.ERROR, message);
-            alert.setHeaderText(what);
-            alert.initOwner(window());
-            alert.show();
-        }
+        PrototypeDialogs.error(window(), what, message);
     }
 }
