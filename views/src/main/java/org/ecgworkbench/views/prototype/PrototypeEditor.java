@@ -128,6 +128,7 @@ public final class PrototypeEditor extends BorderPane {
         dirty.addListener((obs, old, now) -> updateTitle());
         file.addListener((obs, old, now) -> updateTitle());
         form.render(tree);
+        network.clear("Open a prototype, or start one from a template.", "");
         showStatus();
         listTemplates();
     }
@@ -284,6 +285,7 @@ public final class PrototypeEditor extends BorderPane {
         file.set(path);
         savedText = saved;
         origin = name;
+        lastValid = null;
         summaries.reset();
         summary.set(null);
         network.clear("Building the network \u2026", "");

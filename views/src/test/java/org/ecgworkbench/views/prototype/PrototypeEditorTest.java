@@ -291,6 +291,26 @@ class PrototypeEditorTest {
     }
 
     @Test
+    void aPrototypeCanBeBuiltFromAnEmptyFormFieldByField() throws Exception {
+        type("#field-blocks", "4");
+        assertEquals("family: required", label("#error-family"));
+        fx(() -> {
+            ((ComboBox<String>) node("#field-family")).setValue("fcn1d");
+            return null;
+        });
+        assertTrue(editor.problemProperty().get().startsWith("input"), editor.problemProperty().get());
+        assertTrue(fx(() -> node("#error-input-seconds").isVisible()), "an error of \"input\" shows at its first field");
+        type("#field-input-seconds", "10");
+        type("#field-input-fs", "250");
+        assertNull(editor.problemProperty().get());
+        Prototype p = editor.prototypeProperty().get();
+        assertEquals(4, p.blocks());
+        assertEquals(2500, p.input().samples());
+        assertEquals("{\n  \"blocks\": 4,\n  \"family\": \"fcn1d\",\n  \"input\": {\"seconds\": 10, \"fs\": 250}\n}\n",
+                editor.json());
+    }
+
+    @Test
     void switchingFilterModesKeepsTheNetwork() throws Exception {
         load(SMALL);
         fx(() -> {
