@@ -36,6 +36,7 @@ import org.ecgworkbench.views.common.PreferencesDialog;
 import org.ecgworkbench.views.common.Snapshots;
 import org.ecgworkbench.views.common.StatusBar;
 import org.ecgworkbench.views.common.WorkbenchPreferences;
+import org.ecgworkbench.views.prototype.PrototypeEditor;
 
 /**
  * The workbench window's content and its actions: menu and shortcuts, the recordings / prototypes / runs tabs, and
@@ -57,6 +58,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     private final Menu recentMenu = new Menu("Open _recent");
     private final ClassifyAction classify = new ClassifyAction();
     private final Node viewer = new Label("Signal viewer");
+    private final PrototypeEditor prototypes;
     private Record current;
     private Path model;
 
@@ -70,8 +72,9 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         browser.setOnOpen(this::openRecord);
         SplitPane recordings = new SplitPane(browser, viewer);
         recordings.setDividerPositions(0.34);
+        prototypes = new PrototypeEditor(jobs, templates());
         tabs.getTabs().addAll(tab(RECORDINGS, "Recordings", recordings), tab(PROTOTYPES, "Prototypes",
-                new Label("Prototypes")), tab(RUNS, "Runs", new Label("Runs")));
+                prototypes), tab(RUNS, "Runs", new Label("Runs")));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menus());
         setCenter(tabs);
@@ -131,6 +134,20 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         }, e -> error("Cannot open " + row.path(), e));
     }
 
+    /** The prototype editor (tests). */
+    PrototypeEditor prototypes() {
+        return prototypes;
+    }
+
+    private static Path templates() {
+        try {
+            return ProjectPaths.templates();
+        } catch (IOException e) {
+            // The editor works without templates; it says none are offered.
+            return null;
+        }
+    }
+
     private record Opened(Record record, List<Annotation> annotations) {
     }
 
@@ -148,7 +165,11 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         MenuItem export = item("_Export view as PNG…", "Shortcut+E", this::exportPng);
         MenuItem preferences = item("_Preferences…", "Shortcut+Comma", () -> new PreferencesDialog(stage, prefs)
                 .showAndWait());
-        MenuItem quit = item("_Quit", "Shortcut+Q", stage::close);
+        MenuItem quit = item("_Quit", "Shortcut+Q", () -> {
+            if (prototypes.confirmDiscard()) {
+                stage.close();
+            }
+        });
         Menu file = new Menu("_File", null, openFile, openFolder, samples, recentMenu, new SeparatorMenuItem(), export,
                 preferences, new SeparatorMenuItem(), quit);
 
@@ -339,6 +360,11 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         }
         m.setOnAction(e -> action.run());
         return m;
+    }
+
+    /** Whether the window may close: asks about unsaved prototype edits. */
+    boolean confirmClose() {
+        return prototypes.confirmDiscard();
     }
 
     /** Stops background work and releases the resident model. */

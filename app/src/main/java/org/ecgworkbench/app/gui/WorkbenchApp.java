@@ -27,6 +27,12 @@ public final class WorkbenchApp extends Application {
         prefs.themeProperty().addListener((o, a, b) -> Themes.apply(scene, b));
         stage.setTitle(TITLE);
         stage.setScene(scene);
+        // Unsaved prototype edits are never lost by closing the window.
+        stage.setOnCloseRequest(e -> {
+            if (!workbench.confirmClose()) {
+                e.consume();
+            }
+        });
         stage.show();
     }
 
