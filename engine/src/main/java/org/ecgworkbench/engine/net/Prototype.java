@@ -178,8 +178,13 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
             g.put("add", growth.add());
             g.put("factor", growth.factor());
         }
-        ArrayNode k = o.putArray("kernel_size");
-        kernelSizes.forEach(k::add);
+        if (kernelSizes.stream().distinct().count() == 1) {
+            // One value for all blocks, as written in templates: keeps "blocks" overridable (--set blocks=N).
+            o.put("kernel_size", kernelSizes.get(0));
+        } else {
+            ArrayNode k = o.putArray("kernel_size");
+            kernelSizes.forEach(k::add);
+        }
         o.put("stem_stride", stemStride);
         ObjectNode r = o.putObject("reduction");
         r.put("every", reduction.every());

@@ -92,6 +92,17 @@ class PrototypeTest {
         assertEquals(List.of(8, 16, 32), p.filters());
     }
 
+    @Test
+    void depthStaysOverridableWithOneKernelSizeForAllBlocks() throws PrototypeException {
+        Prototype p = small().with("blocks", "5");
+        assertEquals(5, p.blocks());
+        assertEquals(List.of(5, 5, 5, 5, 5), p.kernelSizes());
+        assertEquals(p, Prototype.parse(p.toJson(), "small"));
+        Prototype perBlock = small().with("kernel_size", "[3, 5, 7]");
+        assertEquals(List.of(3, 5, 7), perBlock.kernelSizes());
+        assertEquals(perBlock, Prototype.parse(perBlock.toJson(), "small"));
+    }
+
     static Prototype small() throws PrototypeException {
         return Prototype.parse("{\"family\": \"fcn1d\", \"blocks\": 3, \"base_filters\": 4, \"kernel_size\": 5,"
                 + " \"reduction\": {\"every\": 1, \"factor\": 4, \"shortcut\": \"max\"},"
