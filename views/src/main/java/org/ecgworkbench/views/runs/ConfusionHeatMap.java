@@ -16,6 +16,7 @@ import javafx.scene.layout.Background;
 import javafx.scene.layout.BackgroundFill;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -71,11 +72,14 @@ public final class ConfusionHeatMap extends BorderPane {
         });
         normalised.addListener((o, a, b) -> (b ? rows : counts).setSelected(true));
         normalised.addListener((o, a, b) -> refresh());
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox top = new HBox(8, title, spacer, counts, rows);
+        // the switch goes under the title when the map is narrow (large type in meeting mode)
+        HBox toggles = new HBox(4, counts, rows);
+        toggles.setAlignment(Pos.CENTER_RIGHT);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        FlowPane top = new FlowPane(12, 6, title, toggles);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(0, 0, 8, 0));
+        top.prefWrapLengthProperty().bind(widthProperty());
         setTop(top);
 
         Region bar = new Region();
@@ -124,7 +128,7 @@ public final class ConfusionHeatMap extends BorderPane {
         if (!sameShape) {
             build(d.classes());
         }
-        title.setText("Confusion matrix · epoch " + d.epoch());
+        title.setText("Confusion · epoch " + d.epoch());
         setCenter(grid);
         refresh();
     }

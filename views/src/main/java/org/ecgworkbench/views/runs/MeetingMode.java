@@ -58,6 +58,7 @@ public final class MeetingMode {
         root.setId("meeting-root");
         dashboard.setTilesOnly(true);
         comparison.setPadding(new Insets(16));
+        comparison.setFontSize(20); // the meeting-mode type size (runs.css)
         title.getStyleClass().add("meeting-title");
         Spinner<Integer> every = new Spinner<>(5, 600, seconds.get(), 5);
         every.setId("meeting-seconds");

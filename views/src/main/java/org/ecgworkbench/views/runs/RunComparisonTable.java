@@ -27,6 +27,7 @@ public final class RunComparisonTable extends BorderPane {
     private final SortedList<RunSnapshot> sorted = new SortedList<>(runs);
     private final TableView<RunSnapshot> table = new TableView<>(sorted);
     private List<String> keys = List.of();
+    private double fontSize = javafx.scene.text.Font.getDefault().getSize();
 
     /** An empty table. */
     public RunComparisonTable() {
@@ -57,7 +58,7 @@ public final class RunComparisonTable extends BorderPane {
 
     // Column widths from the longest text (header or value): a wide table scrolls rather than cutting every cell.
     private void fitColumns() {
-        double em = javafx.scene.text.Font.getDefault().getSize() * 0.58;
+        double em = fontSize * 0.6;
         for (TableColumn<RunSnapshot, ?> c : table.getColumns()) {
             int chars = c.getText().length() + 2;
             for (RunSnapshot s : runs) {
@@ -67,6 +68,12 @@ public final class RunComparisonTable extends BorderPane {
             }
             c.setPrefWidth(Math.min(320, chars * em + 24));
         }
+    }
+
+    /** The type size its cells are shown at, px (column widths follow it); meeting mode sets its large type. */
+    public void setFontSize(double px) {
+        fontSize = px;
+        fitColumns();
     }
 
     /** The table (rows in their sorted order). */
@@ -136,8 +143,16 @@ public final class RunComparisonTable extends BorderPane {
         for (String k : keys) {
             cols.add(text(k, s -> s.hyperParameters().getOrDefault(k, "")));
         }
+        // keep the user's sort across new columns; at first, best runs on top
+        TableColumn<RunSnapshot, ?> was = table.getSortOrder().isEmpty() ? null : table.getSortOrder().get(0);
+        String by = was == null ? "Best score" : was.getText();
+        TableColumn.SortType type = was == null ? TableColumn.SortType.DESCENDING : was.getSortType();
         table.getSortOrder().clear();
         table.getColumns().setAll(cols);
+        cols.stream().filter(c -> c.getText().equals(by)).findFirst().ifPresent(c -> {
+            c.setSortType(type);
+            table.getSortOrder().setAll(List.of(c));
+        });
     }
 
     private static TableColumn<RunSnapshot, String> text(String title,

@@ -54,7 +54,7 @@ public final class RunDashboard extends BorderPane {
     private final XYChart.Series<String, Number> score = new XYChart.Series<>();
     private final Tile lossTile;
     private final Tile scoreTile;
-    private final Tile f1Tile;
+    private Tile f1Tile;
     private final Tile accuracyTile;
     private final Tile epochTile;
     private final Tile throughputTile;
@@ -88,8 +88,7 @@ public final class RunDashboard extends BorderPane {
                 .chartType(Tile.ChartType.AREA).smoothing(false).animated(false).decimals(3).tickLabelDecimals(2)
                 .tilesFxSeries(new TilesFXSeries<>(score, Tile.GREEN, Color.color(0.18, 0.8, 0.44, 0.25)))
                 .build();
-        f1Tile = TileBuilder.create().skinType(Tile.SkinType.BAR_CHART).title("F1 per class").maxValue(1)
-                .decimals(2).animated(false).build();
+        f1Tile = f1Tile();
         accuracyTile = TileBuilder.create().skinType(Tile.SkinType.CIRCULAR_PROGRESS).title("Accuracy (validation)")
                 .decimals(1).maxValue(1).animated(false).barColor(Tile.BLUE).build();
         epochValue.getStyleClass().add("tile-big-value");
@@ -113,7 +112,6 @@ public final class RunDashboard extends BorderPane {
         sceneProperty().addListener((o, a, b) -> javafx.application.Platform.runLater(this::legends));
         lossTile.setId("tile-loss");
         scoreTile.setId("tile-score");
-        f1Tile.setId("tile-f1");
         accuracyTile.setId("tile-accuracy");
         epochTile.setId("tile-epoch");
         throughputTile.setId("tile-throughput");
@@ -302,16 +300,7 @@ public final class RunDashboard extends BorderPane {
         throughputTile.setValue(last == null || Double.isNaN(last.samplesPerSecond()) ? 0 : last.samplesPerSecond());
         throughputTile.setDescription(last == null ? "" : "epoch " + last.epoch() + " took "
                 + RunFormat.duration(last.seconds()));
-        List<BarChartItem> items = new ArrayList<>();
-        if (last != null) {
-            int k = 0;
-            for (Map.Entry<String, Double> e : last.f1().entrySet()) {
-                BarChartItem b = new BarChartItem(e.getKey(), e.getValue(), CLASS_COLOURS[k++ % CLASS_COLOURS.length]);
-                b.setFormatString("%.2f");
-                items.add(b);
-            }
-        }
-        f1Tile.setBarChartItems(items);
+        setF1(last == null ? Map.of() : last.f1());
     }
 
     // TilesFX's smoothed chart is a JavaFX XYChart: the loss needs its legend (two series), the score none.
@@ -323,6 +312,46 @@ public final class RunDashboard extends BorderPane {
         if (scoreTile.lookup(".chart") instanceof XYChart<?, ?> c) {
             c.setLegendVisible(false);
         }
+    }
+
+    // TilesFX's bar chart skin does not drop removed items from its pane: keep one item per class and change its
+    // value; a different set of classes gets a new tile.
+    private void setF1(Map<String, Double> f1) {
+        List<String> names = f1Tile.getBarChartItems().stream().map(BarChartItem::getName).toList();
+        if (!names.equals(new ArrayList<>(f1.keySet())) && !(f1.isEmpty() && !names.isEmpty())) {
+            Tile next = f1Tile();
+            board.getChildren().remove(f1Tile);
+            board.add(next, 3, 0);
+            f1Tile = next;
+            int k = 0;
+            List<BarChartItem> items = new ArrayList<>();
+            for (Map.Entry<String, Double> e : f1.entrySet()) {
+                BarChartItem b = new BarChartItem(e.getKey(), e.getValue(), CLASS_COLOURS[k++ % CLASS_COLOURS.length]);
+                b.setFormatString("%.2f");
+                items.add(b);
+            }
+            f1Tile.setBarChartItems(items);
+            return;
+        }
+        for (BarChartItem b : f1Tile.getBarChartItems()) {
+            b.setValue(f1.getOrDefault(b.getName(), 0.0));
+        }
+    }
+
+    private static Tile f1Tile() {
+        Tile t = TileBuilder.create().skinType(Tile.SkinType.BAR_CHART).title("F1 per class").maxValue(1)
+                .decimals(2).animated(false).build();
+        t.setId("tile-f1");
+        t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        t.setMinSize(140, 160);
+        return t;
+    }
+
+    /** The F1 bars shown: class name to value. */
+    public Map<String, Double> f1Shown() {
+        Map<String, Double> m = new java.util.LinkedHashMap<>();
+        f1Tile.getBarChartItems().forEach(b -> m.put(b.getName(), b.getValue()));
+        return m;
     }
 
     /** Asks for a file and writes node there as PNG. */

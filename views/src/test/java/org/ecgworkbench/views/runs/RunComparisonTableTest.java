@@ -21,7 +21,7 @@ class RunComparisonTableTest {
                 Runs.snapshot("q0001", RunStatus.DONE, Map.of("lr", "0.01", "batch", "128"), 0.70, 0.80),
                 Runs.snapshot("q0002", RunStatus.DONE, Map.of("lr", "1e-4", "batch", "8"), 0.60, 0.65),
                 Runs.snapshot("q0003", RunStatus.QUEUED, Map.of("lr", "0.001", "batch", "16")),
-                Runs.snapshot("q0004", RunStatus.RUNNING, Map.of("lr", "0.001", "batch", "32"), 0.90));
+                Runs.snapshot("q0004", RunStatus.RUNNING, Map.of("lr", "0.002", "batch", "32"), 0.90));
         RunComparisonTable t = WaitForAsyncUtils.asyncFx(() -> {
             RunComparisonTable c = new RunComparisonTable();
             new Scene(c, 900, 300);
@@ -30,8 +30,9 @@ class RunComparisonTableTest {
         }).get(10, TimeUnit.SECONDS);
         WaitForAsyncUtils.asyncFx(() -> {
             assertTrue(t.column("lr") != null && t.column("batch") != null && t.column("Best score") != null);
+            assertEquals(List.of("q0004", "q0001", "q0002", "q0003"), ids(t), "at first: best score, best first");
             t.sortBy("lr", true);
-            assertEquals(List.of("q0002", "q0003", "q0004", "q0001"), ids(t), "1e-4 < 0.001 < 0.01, not text order");
+            assertEquals(List.of("q0002", "q0003", "q0004", "q0001"), ids(t), "1e-4 < 0.001 < 0.002 < 0.01, not text order");
             t.sortBy("batch", false);
             assertEquals(List.of("q0001", "q0004", "q0003", "q0002"), ids(t), "128, 32, 16, 8");
             t.sortBy("Best score", false);

@@ -49,6 +49,21 @@ class RunsScreenshotTest {
             }
         }
         Files.writeString(copy.resolve("checkpoints/last.zip"), "placeholder");
+        // the same run as if it were in epoch 7 now (for the running dashboard and meeting mode)
+        Path live = runs.resolve("resnet1d-features-live");
+        Files.createDirectories(live.resolve("confusion"));
+        for (String f : List.of("prototype.json", "run.json", "preprocessing.json")) {
+            Files.copy(real.resolve(f), live.resolve(f));
+        }
+        List<String> metrics = Files.readAllLines(real.resolve("metrics.jsonl")).subList(0, 6);
+        Files.write(live.resolve("metrics.jsonl"), metrics);
+        for (int e = 1; e <= 6; e++) {
+            String name = String.format("epoch-%03d.csv", e);
+            Files.copy(real.resolve("confusion").resolve(name), live.resolve("confusion").resolve(name));
+        }
+        Files.writeString(live.resolve("state.json"), "{\"epoch\": 6, \"batch\": 70, \"best\": 0.7111, "
+                + "\"best_epoch\": 4, \"finished\": false, \"elapsed_seconds\": 1950, \"updated\": \""
+                + java.time.Instant.now() + "\"}");
         // a few queue entries beside it, for the queue view
         Path data = dir.resolve("cinc.h5");
         Files.writeString(data, "only its name is shown");
@@ -65,7 +80,7 @@ class RunsScreenshotTest {
             RunsWorkbench wb = WaitForAsyncUtils.asyncFx(() -> new RunsWorkbench(runs, jobs, null))
                     .get(30, TimeUnit.SECONDS);
             try {
-                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wb.runs().size() == 3
+                WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> wb.runs().size() == 4
                         && wb.dashboardView().heatMap().data() != null);
                 RunSnapshot s = WaitForAsyncUtils.asyncFx(() -> wb.runs().get(2)).get();
                 assertEquals("resnet1d-features-cinc", s.row().id());
@@ -113,6 +128,31 @@ class RunsScreenshotTest {
                 WaitForAsyncUtils.waitForFxEvents();
                 WaitForAsyncUtils.asyncFx(() -> {
                     Snapshots.savePng(wb.comparison(), out.resolve("run-comparison.png"));
+                    wb.queue().select("resnet1d-features-live");
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+                RunSnapshot running = WaitForAsyncUtils.asyncFx(() -> wb.dashboardView().snapshot()).get();
+                assertEquals(RunStatus.RUNNING, running.row().status(), "state.json written just now");
+                assertEquals(6, running.points().size());
+                assertTrue(running.row().progress() > 6 / 14.0 && running.row().progress() < 7 / 14.0);
+                assertTrue(running.row().etaSeconds() > 0, "ETA from elapsed time and progress");
+                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.asyncFx(() -> {
+                    Snapshots.savePng(wb.dashboard(), out.resolve("run-dashboard-running.png"));
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+                var meeting = WaitForAsyncUtils.asyncFx(() -> wb.openMeetingMode(null)).get(10, TimeUnit.SECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.asyncFx(() -> {
+                    assertEquals("resnet1d-features-live", meeting.currentRun());
+                    Snapshots.savePng(meeting.root(), out.resolve("meeting-mode.png"));
+                    meeting.next();
+                    return null;
+                }).get(10, TimeUnit.SECONDS);
+                WaitForAsyncUtils.waitForFxEvents();
+                WaitForAsyncUtils.asyncFx(() -> {
+                    Snapshots.savePng(meeting.root(), out.resolve("meeting-mode-comparison.png"));
+                    meeting.close();
                     return null;
                 }).get(10, TimeUnit.SECONDS);
             } finally {
