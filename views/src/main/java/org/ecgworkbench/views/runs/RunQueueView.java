@@ -61,7 +61,7 @@ public final class RunQueueView extends BorderPane {
         table.setPlaceholder(new Label("No runs yet: add runs (prototype + dataset), then start the queue"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().setAll(List.of(
-                text("ID", 70, RunRow::id),
+                text("ID", 70, r -> r.inQueue() ? r.id() : "–"),
                 text("Run", 200, RunRow::name),
                 text("Prototype", 130, RunRow::prototype),
                 text("Dataset", 110, RunRow::dataset),
@@ -309,7 +309,7 @@ public final class RunQueueView extends BorderPane {
                 }
                 double p = v.doubleValue();
                 bar.setProgress(Double.isNaN(p) ? 0 : p);
-                text.setText(Double.isNaN(p) ? "" : RunFormat.percent(p));
+                text.setText(Double.isNaN(p) || p == 0 ? "" : RunFormat.percent(p));
                 setGraphic(pane);
             }
         });
