@@ -140,6 +140,9 @@ public final class RunDashboard extends BorderPane {
             r.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
             r.setMinSize(140, 160);
         }
+        for (Region r : List.of(lossTile, scoreTile, accuracyTile, epochTile, throughputTile, deviceTile, heatPanel)) {
+            exportMenu(r);
+        }
         board.add(lossTile, 0, 0, 2, 1);
         board.add(scoreTile, 2, 0);
         board.add(f1Tile, 3, 0);
@@ -338,12 +341,23 @@ public final class RunDashboard extends BorderPane {
         }
     }
 
+    /** Right click on node: "Export PNG…" of that plot alone. */
+    static void exportMenu(Node node) {
+        node.setOnContextMenuRequested(e -> {
+            javafx.scene.control.MenuItem item = new javafx.scene.control.MenuItem("Export PNG…");
+            item.setOnAction(a -> exportPng(node));
+            new javafx.scene.control.ContextMenu(item).show(node, e.getScreenX(), e.getScreenY());
+            e.consume();
+        });
+    }
+
     private static Tile f1Tile() {
         Tile t = TileBuilder.create().skinType(Tile.SkinType.BAR_CHART).title("F1 per class").maxValue(1)
                 .decimals(2).animated(false).build();
         t.setId("tile-f1");
         t.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         t.setMinSize(140, 160);
+        exportMenu(t);
         return t;
     }
 
@@ -359,7 +373,7 @@ public final class RunDashboard extends BorderPane {
         FileChooser fc = new FileChooser();
         fc.setTitle("Export as PNG");
         fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("PNG image", "*.png"));
-        fc.setInitialFileName("dashboard.png");
+        fc.setInitialFileName((node.getId() == null ? "dashboard" : node.getId()) + ".png");
         java.io.File f = fc.showSaveDialog(node.getScene() == null ? null : node.getScene().getWindow());
         if (f == null) {
             return;
