@@ -244,6 +244,7 @@ public final class RunDashboard extends BorderPane {
             setPoints(s.points());
         }
         heatMap.setData(s.confusion());
+        legends(); // the charts exist once the tiles' skins do (after the first CSS pass)
         epochValue.setText(r.epochText());
         epochBar.setProgress(Double.isNaN(r.progress()) ? 0 : r.progress());
         etaValue.setText(switch (r.status()) {

@@ -259,7 +259,8 @@ public final class RunQueueView extends BorderPane {
 
     private static TableColumn<RunRow, RunStatus> stateColumn() {
         TableColumn<RunRow, RunStatus> c = new TableColumn<>("State");
-        c.setPrefWidth(100);
+        c.setPrefWidth(115);
+        c.setMinWidth(105);
         c.setCellValueFactory(d -> new SimpleObjectProperty<>(d.getValue().status()));
         c.setCellFactory(col -> new TableCell<>() {
             private final Label badge = new Label();

@@ -146,6 +146,13 @@ class RunsWorkbenchTest {
                 assertEquals(RunStatus.CANCELLED, status(wb, "q0002"), "a cancelled run is not started");
                 assertEquals(2, fx(() -> wb.comparison().table().getItems().size()));
 
+                Path shots = Path.of("target", "screenshots");
+                Files.createDirectories(shots);
+                fx(() -> {
+                    org.ecgworkbench.views.common.Snapshots.savePng(wb.dashboard().getScene().getRoot(),
+                            shots.resolve("runs-workbench-tiny.png"));
+                    return null;
+                });
                 RunQueue q = RunQueue.open(runs);
                 assertEquals(RunState.DONE, q.get("q0001").state());
                 assertEquals(RunState.CANCELLED, q.get("q0002").state());
