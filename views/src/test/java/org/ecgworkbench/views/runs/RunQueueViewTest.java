@@ -92,4 +92,28 @@ class RunQueueViewTest {
             return null;
         }).get(10, TimeUnit.SECONDS);
     }
+
+    @Test
+    void addDialogTurnsItsFieldsIntoARequest() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        WaitForAsyncUtils.asyncFx(() -> {
+            AddRunsDialog d = new AddRunsDialog(null, null);
+            javafx.scene.Node pane = d.getDialogPane();
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ListView<java.nio.file.Path> protos =
+                    (javafx.scene.control.ListView<java.nio.file.Path>) pane.lookup("#add-prototypes");
+            javafx.scene.Node ok = d.getDialogPane().lookupButton(d.getDialogPane().getButtonTypes().get(0));
+            assertTrue(ok.isDisabled(), "nothing to queue yet");
+            protos.getItems().addAll(java.nio.file.Path.of("/p/a.json"), java.nio.file.Path.of("/p/b.json"));
+            ((javafx.scene.control.TextField) pane.lookup("#add-dataset")).setText(" /data/cinc.h5 ");
+            ((javafx.scene.control.TextArea) pane.lookup("#add-overrides")).setText("epochs=20\n\n dropout=0.3 \n");
+            assertFalse(ok.isDisabled());
+            AddRunsRequest r = d.request();
+            assertEquals(List.of(java.nio.file.Path.of("/p/a.json"), java.nio.file.Path.of("/p/b.json")),
+                    r.prototypes());
+            assertEquals(java.nio.file.Path.of("/data/cinc.h5"), r.dataset());
+            assertEquals(List.of("epochs=20", "dropout=0.3"), r.overrides());
+            return null;
+        }).get(10, TimeUnit.SECONDS);
+    }
 }
