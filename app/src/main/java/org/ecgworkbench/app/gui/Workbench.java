@@ -31,6 +31,7 @@ import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.RecordSummary;
 import org.ecgworkbench.engine.record.Records;
 import org.ecgworkbench.views.browser.RecordBrowser;
+import org.ecgworkbench.app.gui.runs.RunsWorkbench;
 import org.ecgworkbench.views.common.BackgroundJobs;
 import org.ecgworkbench.views.common.PreferencesDialog;
 import org.ecgworkbench.views.common.Snapshots;
@@ -59,13 +60,15 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     private final ClassifyAction classify = new ClassifyAction();
     private final Node viewer = new Label("Signal viewer");
     private final PrototypeEditor prototypes;
+    private final RunsWorkbench runs;
     private Record current;
     private Path model;
 
     /** The workbench in stage with the given preferences; lists samples/ when it finds it. */
-    public Workbench(Stage stage, WorkbenchPreferences prefs) {
+    public Workbench(Stage stage, WorkbenchPreferences prefs, Path runsDir) {
         this.stage = stage;
         this.prefs = prefs;
+        this.runs = new RunsWorkbench(runsDir, jobs, templates());
         setId("workbench");
         browser.setCsvFrequency(prefs.csvFrequency());
         prefs.csvFrequencyProperty().addListener((o, a, b) -> browser.setCsvFrequency(b.doubleValue()));
@@ -74,7 +77,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         recordings.setDividerPositions(0.34);
         prototypes = new PrototypeEditor(jobs, templates());
         tabs.getTabs().addAll(tab(RECORDINGS, "Recordings", recordings), tab(PROTOTYPES, "Prototypes",
-                prototypes), tab(RUNS, "Runs", new Label("Runs")));
+                prototypes), tab(RUNS, "Runs", runsPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
         setTop(menus());
         setCenter(tabs);
@@ -134,6 +137,22 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         }, e -> error("Cannot open " + row.path(), e));
     }
 
+    private Node runsPane() {
+        Tab dashboard = tab("tab-dashboard", "Dashboard", runs.dashboard());
+        Tab compare = tab("tab-compare", "Compare runs", runs.comparison());
+        TabPane lower = new TabPane(dashboard, compare);
+        lower.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        SplitPane split = new SplitPane(runs.queueView(), lower);
+        split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+        split.setDividerPositions(0.32);
+        return split;
+    }
+
+    /** The runs part (tests). */
+    RunsWorkbench runs() {
+        return runs;
+    }
+
     /** The prototype editor (tests). */
     PrototypeEditor prototypes() {
         return prototypes;
@@ -187,16 +206,21 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         dark.selectedProperty().addListener((o, a, b) -> prefs.themeProperty().set(
                 b ? WorkbenchPreferences.Theme.DARK : WorkbenchPreferences.Theme.LIGHT));
         prefs.themeProperty().addListener((o, a, b) -> dark.setSelected(b == WorkbenchPreferences.Theme.DARK));
-        view.getItems().addAll(new SeparatorMenuItem(), grid, dark);
+        MenuItem meeting = item("_Meeting mode", "F11", () -> runs.openMeetingMode(stage));
+        meeting.setId("menu-meeting");
+        view.getItems().addAll(new SeparatorMenuItem(), grid, dark, new SeparatorMenuItem(), meeting);
 
         MenuItem classifyItem = item("_Classify this recording", "Shortcut+K", this::classifyCurrent);
         classifyItem.setId("menu-classify");
         MenuItem chooseModel = item("Choose _model…", null, this::chooseModel);
         Menu record = new Menu("_Record", null, classifyItem, chooseModel);
+        MenuItem enqueue = item("_Enqueue this prototype…", "Shortcut+Shift+E", this::enqueuePrototype);
+        MenuItem startQueue = item("_Start the queue", null, () -> runs.startQueue(1));
+        Menu runMenu = new Menu("R_uns", null, enqueue, startQueue);
 
         MenuItem commands = item("_Commands (CLI)", "F1", this::showCommands);
         Menu help = new Menu("_Help", null, commands);
-        MenuBar bar = new MenuBar(file, view, record, help);
+        MenuBar bar = new MenuBar(file, view, record, runMenu, help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -256,6 +280,24 @@ public final class Workbench extends BorderPane implements AutoCloseable {
             } catch (IOException e) {
                 error("Cannot save " + f, e);
             }
+        }
+    }
+
+    private void enqueuePrototype() {
+        Optional<Path> file = prototypes.file();
+        if (file.isEmpty() || prototypes.dirtyProperty().get()) {
+            tabs.getSelectionModel().select(1);
+            status.setMessage("Save the prototype first (Prototypes tab, Ctrl+S), then enqueue it");
+            return;
+        }
+        FileChooser fc = new FileChooser();
+        fc.setTitle("Dataset for " + file.get().getFileName());
+        fc.getExtensionFilters().add(new FileChooser.ExtensionFilter("Packed datasets (*.h5)", "*.h5"));
+        File f = fc.showOpenDialog(stage);
+        if (f != null) {
+            runs.enqueue(file.get(), f.toPath());
+            tabs.getSelectionModel().select(2);
+            status.setMessage("Enqueued " + file.get().getFileName() + " on " + f.getName());
         }
     }
 
@@ -370,6 +412,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     /** Stops background work and releases the resident model. */
     @Override
     public void close() {
+        runs.close();
         jobs.close();
         classify.close();
     }

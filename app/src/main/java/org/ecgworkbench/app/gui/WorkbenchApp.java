@@ -21,7 +21,7 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         WorkbenchPreferences prefs = WorkbenchPreferences.user();
-        workbench = new Workbench(stage, prefs);
+        workbench = new Workbench(stage, prefs, ProjectPaths.runs());
         Scene scene = new Scene(workbench, 1440, 900);
         Themes.apply(scene, prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, a, b) -> Themes.apply(scene, b));

@@ -36,6 +36,8 @@ class WorkbenchClassifyTest extends ApplicationTest {
 
     private final Preferences node = Preferences.userRoot().node("org/ecgworkbench/test-cls-" + System.nanoTime());
     private Workbench workbench;
+    @TempDir
+    Path runsDir;
 
     @BeforeAll
     static void train() throws Exception {
@@ -68,7 +70,7 @@ class WorkbenchClassifyTest extends ApplicationTest {
     @Override
     public void start(Stage stage) {
         node.put("model", runDir.toString());
-        workbench = new Workbench(stage, new WorkbenchPreferences(node));
+        workbench = new Workbench(stage, new WorkbenchPreferences(node), runsDir);
         stage.setScene(new Scene(workbench, 1280, 800));
         stage.show();
     }
