@@ -39,6 +39,10 @@ final class TrainingUiRoutes {
     private static final String ASSETS = "/assets/";
     private static final String ASSETS_ROOT = "deeplearning4jUiAssets/";
     private static final String WEBJARS_ROOT = "META-INF/resources/";
+    /** Routes that render HTML pages (the others answer JSON or plain text to the pages' scripts). */
+    private static final java.util.Set<String> PAGES = java.util.Set.of("/train/overview", "/train/model",
+            "/train/system", "/train/:sessionId/overview", "/train/:sessionId/model", "/train/:sessionId/system",
+            "/train/multisession");
 
     private final List<UIModule> modules;
     /** Handlers read the attached storages; swapping a snapshot (detach, then attach) is one atomic step. */
@@ -68,7 +72,17 @@ final class TrainingUiRoutes {
                 if (route.getHttpMethod() != HttpMethod.GET) {
                     continue; // only pages and their data; nothing that changes state from the network
                 }
+                boolean page = PAGES.contains(route.getRoute());
                 r.get(route.getRoute()).handler(rc -> {
+                    if (page) {
+                        // DL4J renders its pages without a content type; browsers sniff HTML, JavaFX's WebKit
+                        // does not and never loads the page's scripts.
+                        rc.addHeadersEndHandler(v -> {
+                            if (!rc.response().headers().contains("content-type")) {
+                                rc.response().putHeader("content-type", "text/html; charset=utf-8");
+                            }
+                        });
+                    }
                     Lock read = storageLock.readLock();
                     read.lock();
                     try {

@@ -166,6 +166,31 @@ class StatsServerTest {
     }
 
     @Test
+    void pagesComeAsHtmlAndEveryScriptAndStylesheetLoads(@TempDir Path dir) throws Exception {
+        Path stats = dir.resolve("stats.dl4j");
+        StatsFixture.write(stats, 3);
+        try (StatsServer server = StatsServer.start(false, 0)) {
+            server.attach(stats);
+            for (String page : List.of("/train/overview", "/train/model", "/train/system")) {
+                HttpResponse<String> r = get(server.uri().resolve(page));
+                assertEquals(200, r.statusCode(), page);
+                // JavaFX's WebKit does not sniff: without this header it never runs the page's scripts.
+                assertTrue(r.headers().firstValue("content-type").orElse("").startsWith("text/html"), page);
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:src|href)=\"(/assets/[^\"]*)\"")
+                        .matcher(r.body());
+                int assets = 0;
+                while (m.find()) {
+                    HttpResponse<String> a = get(server.uri().resolve(m.group(1)));
+                    assertEquals(200, a.statusCode(), m.group(1));
+                    assertTrue(a.headers().firstValue("content-type").isPresent(), m.group(1));
+                    assets++;
+                }
+                assertTrue(assets > 10, page + ": " + assets + " assets");
+            }
+        }
+    }
+
+    @Test
     void closeFreesThePort(@TempDir Path dir) throws Exception {
         Path stats = dir.resolve("stats.dl4j");
         StatsFixture.write(stats, 2);
