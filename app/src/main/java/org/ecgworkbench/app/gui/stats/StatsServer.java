@@ -54,7 +54,10 @@ public final class StatsServer implements AutoCloseable {
     private final ScheduledExecutorService refresher;
     private HttpServer http;
     private boolean shared;
-    private StatsSnapshot snapshot;
+    /** Read without the lock by the exit hook. */
+    private volatile StatsSnapshot snapshot;
+    /** Deletes the temporary copies when the JVM ends without {@link #close()} (e.g. killed by SIGTERM). */
+    private final Thread exitCleanup;
 
     private StatsServer(Path cacheDir) {
         this.cacheDir = cacheDir;
@@ -63,6 +66,14 @@ public final class StatsServer implements AutoCloseable {
         vertx = Vertx.vertx(new VertxOptions().setWorkerPoolSize(2).setEventLoopPoolSize(1)
                 .setFileSystemOptions(new FileSystemOptions().setFileCacheDir(cacheDir.toString())));
         router = routes.router(vertx);
+        exitCleanup = new Thread(() -> {
+            StatsSnapshot s = snapshot;
+            if (s != null) {
+                s.deleteFiles();
+            }
+            StatsSnapshot.deleteTree(cacheDir);
+        }, "stats-ui-exit-cleanup");
+        Runtime.getRuntime().addShutdownHook(exitCleanup);
         refresher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "stats-ui-refresh");
             t.setDaemon(true);
@@ -179,10 +190,11 @@ public final class StatsServer implements AutoCloseable {
             } catch (IOException e) {
                 // shutting down anyway
             }
-            try (var files = Files.walk(cacheDir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException ignored) {
-                // a temporary folder left behind is harmless
+            StatsSnapshot.deleteTree(cacheDir);
+            try {
+                Runtime.getRuntime().removeShutdownHook(exitCleanup);
+            } catch (IllegalStateException e) {
+                // the JVM is already exiting: the hook runs anyway
             }
         }
     }

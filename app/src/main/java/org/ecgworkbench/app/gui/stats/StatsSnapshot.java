@@ -103,7 +103,12 @@ final class StatsSnapshot implements AutoCloseable {
         }
     }
 
-    private static void deleteTree(Path dir) {
+    /** Deletes the copy's folder without closing the storage (for JVM exit, when MapDB closes itself). */
+    void deleteFiles() {
+        deleteTree(dir);
+    }
+
+    static void deleteTree(Path dir) {
         try (Stream<Path> files = Files.walk(dir)) {
             files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {
