@@ -61,9 +61,8 @@ public final class Main implements Callable<Integer> {
     /** Runs the command named in args, or opens the window when args name none. */
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
-        if (code != 0 || args.length > 0) {
-            System.exit(code);
-        }
+        // Also after the window closes: a library's non-daemon thread (Vert.x, ND4J) must not keep the JVM alive.
+        System.exit(code);
     }
 
     @Override

@@ -32,6 +32,8 @@ import org.ecgworkbench.engine.record.RecordSummary;
 import org.ecgworkbench.engine.record.Records;
 import org.ecgworkbench.views.browser.RecordBrowser;
 import org.ecgworkbench.app.gui.runs.RunsWorkbench;
+import org.ecgworkbench.app.gui.stats.StatsPanel;
+import org.ecgworkbench.engine.train.RunFiles;
 import org.ecgworkbench.views.common.BackgroundJobs;
 import org.ecgworkbench.views.common.PreferencesDialog;
 import org.ecgworkbench.views.common.Snapshots;
@@ -61,6 +63,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     private final Node viewer = new Label("Signal viewer");
     private final PrototypeEditor prototypes;
     private final RunsWorkbench runs;
+    private final StatsPanel stats;
     private Record current;
     private Path model;
 
@@ -69,6 +72,16 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         this.stage = stage;
         this.prefs = prefs;
         this.runs = new RunsWorkbench(runsDir, jobs, templates());
+        this.stats = new StatsPanel(jobs);
+        runs.setStatsView(stats.view());
+        // The DL4J pages follow the run picked in the queue (its stats.dl4j, read from a private copy).
+        runs.queue().selectedRunProperty().addListener((o, a, b) -> {
+            Path file = b == null || b.runDir() == null || b.runDir().isEmpty() ? null
+                    : Path.of(b.runDir()).resolve(RunFiles.STATS);
+            if (file != null && Files.isRegularFile(file)) {
+                stats.show(file);
+            }
+        });
         setId("workbench");
         browser.setCsvFrequency(prefs.csvFrequency());
         prefs.csvFrequencyProperty().addListener((o, a, b) -> browser.setCsvFrequency(b.doubleValue()));
@@ -413,6 +426,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     @Override
     public void close() {
         runs.close();
+        stats.close();
         jobs.close();
         classify.close();
     }
