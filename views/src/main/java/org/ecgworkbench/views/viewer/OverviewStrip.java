@@ -6,6 +6,7 @@ import java.util.function.DoubleConsumer;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
@@ -27,8 +28,7 @@ final class OverviewStrip extends Region {
     Palette palette;
     private double[] mins = new double[0];
     private double[] maxs = new double[0];
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
+    private final Raster raster = new Raster();
     private double lo;
     private double hi;
 
@@ -71,64 +71,23 @@ final class OverviewStrip extends Region {
         }
     }
 
-    /** Draws the strip; O(width · log samples). */
+    /** Draws the strip into pixels (as the main plot, see {@link Raster}); O(width · log samples). */
     void redraw() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         double w = canvas.getWidth();
         double h = canvas.getHeight();
-        g.setFill(palette.paper().interpolate(palette.text(), 0.04));
-        g.fillRect(0, 0, w, h);
-        g.setStroke(palette.muted());
-        g.setLineWidth(1);
-        g.strokeLine(0, 0.5, w, 0.5);
-        int n = window.samples();
-        if (n == 0 || w < 2) {
+        if (w < 2 || h < 2) {
+            g.clearRect(0, 0, w, h);
             return;
         }
-        double band = 8;
-        for (RhythmEpisode e : episodes) {
-            double x0 = e.start() / (double) n * w;
-            double x1 = e.end() / (double) n * w;
-            g.setFill(Palette.rhythm(e.rhythm()).deriveColor(0, 1, 1, 0.75));
-            g.fillRect(x0, h - band, Math.max(1, x1 - x0), band);
+        raster.resize((int) w, (int) h);
+        int n = window.samples();
+        WritableImage image = raster.paint(() -> paint(w, h, n));
+        g.clearRect(0, 0, w, h);
+        g.drawImage(image, 0, 0);
+        if (n == 0) {
+            return;
         }
-        if (signal != null) {
-            int cols = (int) w;
-            if (mins.length < cols) {
-                mins = new double[cols];
-                maxs = new double[cols];
-                xs = new double[2 * cols];
-                ys = new double[2 * cols];
-            }
-            double spp = n / w;
-            signal.columns(0, spp, cols, mins, maxs);
-            double top = 6;
-            double bottom = h - band - 4;
-            double a = -(bottom - top) / (hi - lo);
-            double b = bottom - a * lo;
-            int k = 0;
-            for (int c = 0; c < cols; c++) {
-                if (Double.isNaN(mins[c])) {
-                    continue;
-                }
-                double y1 = Math.max(top, Math.min(bottom, a * Math.max(lo, mins[c]) + b));
-                double y2 = Math.max(top, Math.min(bottom, a * Math.min(hi, maxs[c]) + b));
-                xs[k] = c + 0.5;
-                ys[k++] = (c & 1) == 0 ? y1 : y2;
-                xs[k] = c + 0.5;
-                ys[k++] = (c & 1) == 0 ? y2 : y1;
-            }
-            g.setStroke(palette.trace().deriveColor(0, 1, 1, 0.75));
-            g.strokePolyline(xs, ys, k);
-        }
-        double x0 = window.start() / n * w;
-        double x1 = window.end() / n * w;
-        double ww = Math.max(3, x1 - x0);
-        g.setFill(palette.window().deriveColor(0, 1, 1, 0.18));
-        g.fillRect(x0, 1, ww, h - 1);
-        g.setStroke(palette.window());
-        g.setLineWidth(2);
-        g.strokeRect(x0 + 1, 2, ww - 2, h - 3);
         g.setFont(Font.font("System", 11));
         g.setTextBaseline(VPos.TOP);
         String end = TimeFormat.clock(n / windowFs());
@@ -140,6 +99,48 @@ final class OverviewStrip extends Region {
         g.fillText(end, w - 5, 3);
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("0:00", 5, 3);
+    }
+
+    private void paint(double w, double h, int n) {
+        int cols = (int) w;
+        raster.clear(Raster.argb(palette.paper().interpolate(palette.text(), 0.04)));
+        raster.hline(0, 0, cols, Raster.argb(palette.muted()));
+        if (n == 0) {
+            return;
+        }
+        int band = 8;
+        for (RhythmEpisode e : episodes) {
+            int x0 = (int) Math.floor(e.start() / (double) n * w);
+            int x1 = (int) Math.max(x0 + 1, Math.ceil(e.end() / (double) n * w));
+            raster.fill(x0, (int) h - band, x1, (int) h, Raster.argb(Palette.rhythm(e.rhythm())));
+        }
+        if (signal != null) {
+            if (mins.length < cols) {
+                mins = new double[cols];
+                maxs = new double[cols];
+            }
+            signal.columns(0, n / w, cols, mins, maxs);
+            double top = 6;
+            double bottom = h - band - 4;
+            double a = -(bottom - top) / (hi - lo);
+            double b = bottom - a * lo;
+            int argb = Raster.argb(palette.trace().interpolate(palette.paper(), 0.3));
+            for (int c = 0; c < cols; c++) {
+                if (!Double.isNaN(mins[c])) {
+                    double y1 = Math.max(top, Math.min(bottom, a * maxs[c] + b));
+                    double y2 = Math.max(top, Math.min(bottom, a * mins[c] + b));
+                    raster.span(c, y1, y2, argb, 1);
+                }
+            }
+        }
+        int x0 = (int) Math.floor(window.start() / n * w);
+        int x1 = (int) Math.max(x0 + 3, Math.ceil(window.end() / n * w));
+        int frame = Raster.argb(palette.window());
+        raster.tint(x0, 1, x1, (int) h, palette.window(), 0.18);
+        raster.fill(x0, 1, x1, 3, frame);
+        raster.fill(x0, (int) h - 2, x1, (int) h, frame);
+        raster.fill(x0, 1, x0 + 2, (int) h, frame);
+        raster.fill(x1 - 2, 1, x1, (int) h, frame);
     }
 
     private double fs = 360;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -16,13 +17,14 @@ import org.ecgworkbench.engine.dataset.RhythmEpisode;
 import org.ecgworkbench.views.common.WorkbenchPreferences.Units;
 
 /**
- * The multi-track plot on one canvas: ECG paper grid, rhythm bands, reference annotations, lanes of traces with their
- * thresholds and R peaks, the heart-rate lane and the time axis.
+ * The multi-track plot: ECG paper grid, rhythm bands, reference annotations, lanes of traces with their thresholds and
+ * R peaks, the heart-rate lane and the time axis.
  *
- * <p>A plain {@link Canvas} rather than ChartFX: ChartFX lays out one axis pair per chart and re-reduces its data sets
- * every frame; here the grid must sit at exact millimetres of the screen (25 mm/s, 10 mm/mV) across all lanes, the
- * lanes share one time axis, and each frame reads only O(width · log n) values from precomputed min/max pyramids, which
- * keeps panning a 30-minute two-lead record at full frame rate.
+ * <p>Not ChartFX: ChartFX lays out one axis pair per chart and re-reduces its data sets every frame; here the grid must
+ * sit at exact millimetres of the screen (25 mm/s, 10 mm/mV) across all lanes, the lanes share one time axis, and each
+ * frame reads only O(width · log n) values from precomputed min/max pyramids. Grid, traces and thresholds are painted
+ * into a {@link Raster} (one image per frame: far cheaper than anti-aliased canvas paths, see there); text and the few
+ * markers are drawn on the canvas above it. Together this keeps panning a 30-minute two-lead record smooth.
  */
 final class TracePlot extends Region {
 
@@ -35,6 +37,7 @@ final class TracePlot extends Region {
         3600};
 
     private final Canvas canvas = new Canvas();
+    private final Raster raster = new Raster();
     final TimeWindow window;
 
     // what to draw; set by SignalViewer on the FX thread, then redraw()
@@ -63,8 +66,8 @@ final class TracePlot extends Region {
     private double hrHeight;
     private double[] mins = new double[0];
     private double[] maxs = new double[0];
-    private double[] xs = new double[0];
-    private double[] ys = new double[0];
+    private double[] laneA = new double[0];
+    private double[] laneB = new double[0];
     private double[] sortLo = new double[0];
     private double[] sortHi = new double[0];
     private long frames;
@@ -120,13 +123,16 @@ final class TracePlot extends Region {
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         frames++;
-        g.setFill(palette.paper());
-        g.fillRect(0, 0, w, h);
         if (w < 2 || h < 2) {
+            g.clearRect(0, 0, w, h);
             return;
         }
+        raster.resize((int) w, (int) h);
         if (window.samples() == 0) {
-            drawGrid(g, 0, w, h - AXIS_ROW);
+            WritableImage empty = raster.paint(() -> drawGrid(0, w, h));
+            // clearRect over the whole canvas also empties its command buffer, so frames never pile up
+            g.clearRect(0, 0, w, h);
+            g.drawImage(empty, 0, 0);
             g.setFill(palette.muted());
             g.setFont(Font.font("System", 16));
             g.setTextAlign(TextAlignment.CENTER);
@@ -135,33 +141,43 @@ final class TracePlot extends Region {
             return;
         }
         ensureBuffers((int) w);
-        double top = 0;
         boolean rhythm = !episodes.isEmpty();
         boolean annotations = annotationSamples.length > 0;
-        double rhythmTop = top;
-        if (rhythm) {
-            top += RHYTHM_ROW;
-        }
-        double annTop = top;
-        if (annotations) {
-            top += ANNOTATION_ROW;
-        }
+        double rhythmTop = 0;
+        double annTop = rhythm ? RHYTHM_ROW : 0;
+        double top = annTop + (annotations ? ANNOTATION_ROW : 0);
         double bottom = h - AXIS_ROW;
         layoutLanes(top, bottom);
-        drawGrid(g, top, w, bottom);
+        WritableImage image = raster.paint(() -> {
+            raster.clearRows(0, (int) top, Raster.argb(palette.paper()));
+            drawGrid(top, w, bottom);
+            if (rhythm) {
+                drawRhythmBands(rhythmTop, top, bottom, w);
+            }
+            for (int i = 0; i < lanes.size(); i++) {
+                drawLaneRaster(lanes.get(i), i, w);
+            }
+            if (heartRate != null) {
+                drawHeartRateRaster(w);
+            }
+            drawAxisRaster(bottom, w);
+        });
+        g.clearRect(0, 0, w, h);
+        g.drawImage(image, 0, 0);
+        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
         if (rhythm) {
-            drawRhythm(g, rhythmTop, top, bottom, w);
+            drawRhythmLabels(g, rhythmTop, w);
         }
         for (int i = 0; i < lanes.size(); i++) {
-            drawLane(g, lanes.get(i), laneTop[i], laneHeight[i], w, i);
+            drawLaneMarks(g, lanes.get(i), i, w);
         }
         if (heartRate != null) {
-            drawHeartRate(g, hrTop, hrHeight, w);
+            drawHeartRateMarks(g, w);
         }
         if (annotations) {
             drawAnnotations(g, annTop, w);
         }
-        drawAxis(g, bottom, w);
+        drawAxisLabels(g, bottom, w);
     }
 
     private void ensureBuffers(int w) {
@@ -170,8 +186,6 @@ final class TracePlot extends Region {
             maxs = new double[w + 1];
             sortLo = new double[w + 1];
             sortHi = new double[w + 1];
-            xs = new double[2 * w + 8];
-            ys = new double[2 * w + 8];
         }
     }
 
@@ -179,6 +193,8 @@ final class TracePlot extends Region {
         int n = lanes.size();
         laneTop = new double[n];
         laneHeight = new double[n];
+        laneA = new double[n];
+        laneB = new double[n];
         double total = 0;
         for (Track t : lanes) {
             total += weight(t);
@@ -188,12 +204,12 @@ final class TracePlot extends Region {
         double unit = total > 0 ? (bottom - top) / total : 0;
         double y = top;
         for (int i = 0; i < n; i++) {
-            laneTop[i] = y;
-            laneHeight[i] = weight(lanes.get(i)) * unit;
-            y += laneHeight[i];
+            laneTop[i] = Math.floor(y);
+            y += weight(lanes.get(i)) * unit;
+            laneHeight[i] = Math.floor(y) - laneTop[i];
         }
-        hrTop = y;
-        hrHeight = bottom - y;
+        hrTop = Math.floor(y);
+        hrHeight = bottom - hrTop;
     }
 
     private static double weight(Track t) {
@@ -202,64 +218,74 @@ final class TracePlot extends Region {
 
     // ---------------------------------------------------------------- grid
 
-    /** Pixels between time grid lines: 0.04 s (1 mm at 25 mm/s) and 0.2 s when legible, coarser when zoomed out. */
-    private void drawGrid(GraphicsContext g, double top, double w, double bottom) {
-        if (!grid) {
-            return;
+    /**
+     * The paper of rows [top, bottom): time lines every 0.04 s (1 mm at 25 mm/s) and 0.2 s when legible, coarser when
+     * zoomed out; amplitude rows every 1 and 5 mm. Plain paper when the grid is off.
+     */
+    private void drawGrid(double top, double w, double bottom) {
+        int paperArgb = Raster.argb(palette.paper());
+        int y0 = (int) top;
+        int y1 = (int) bottom;
+        if (rowKind.length < raster.height()) {
+            rowKind = new byte[raster.height()];
         }
-        double pxPerS = fs / window.samplesPerPixel();
-        double minorS = 0.04;
-        double majorS = 0.2;
-        if (majorS * pxPerS < 6) {
-            majorS = step(40 / pxPerS);
-            minorS = majorS / 5;
-        }
-        boolean minorT = minorS * pxPerS >= 3;
-        double mm = pxPerMm;
-        g.setLineWidth(1);
-        if (minorT || mm >= 3) {
-            g.setStroke(palette.minor());
-            g.beginPath();
-            if (minorT) {
-                timeLines(g, minorS, majorS, top, bottom, w);
+        java.util.Arrays.fill(rowKind, (byte) 0);
+        int nMinor = 0;
+        int nMajor = 0;
+        if (grid) {
+            double pxPerS = fs / window.samplesPerPixel();
+            double minorS = 0.04;
+            double majorS = 0.2;
+            if (majorS * pxPerS < 6) {
+                majorS = step(40 / pxPerS);
+                minorS = majorS / 5;
             }
+            double mm = pxPerMm;
+            if (minorS * pxPerS >= 3) {
+                nMinor = timeLines(minorS, majorS, true);
+            }
+            nMajor = timeLines(majorS, 0, false);
             if (mm >= 3) {
                 for (int k = (int) Math.ceil(top / mm); k * mm < bottom; k++) {
-                    if (k % 5 != 0) {
-                        double y = Math.floor(k * mm) + 0.5;
-                        g.moveTo(0, y);
-                        g.lineTo(w, y);
-                    }
+                    rowKind[(int) Math.floor(k * mm)] = 1;
                 }
             }
-            g.stroke();
+            for (int k = (int) Math.ceil(top / (5 * mm)); k * 5 * mm < bottom; k++) {
+                rowKind[(int) Math.floor(k * 5 * mm)] = 2;
+            }
         }
-        g.setStroke(palette.major());
-        g.beginPath();
-        timeLines(g, majorS, 0, top, bottom, w);
-        for (int k = (int) Math.ceil(top / (5 * mm)); k * 5 * mm < bottom; k++) {
-            double y = Math.floor(k * 5 * mm) + 0.5;
-            g.moveTo(0, y);
-            g.lineTo(w, y);
-        }
-        g.stroke();
+        raster.paper(y0, y1, minorXs, nMinor, majorXs, nMajor, rowKind, paperArgb, Raster.argb(palette.minor()),
+                Raster.argb(palette.major()));
     }
 
-    private void timeLines(GraphicsContext g, double stepS, double skipS, double top, double bottom, double w) {
+    private byte[] rowKind = new byte[0];
+    private int[] minorXs = new int[0];
+    private int[] majorXs = new int[0];
+
+    /** Pixel columns of the time lines every stepS seconds (skipping multiples of skipS) into minorXs or majorXs. */
+    private int timeLines(double stepS, double skipS, boolean minor) {
         double stepSamples = stepS * fs;
         long first = (long) Math.ceil(window.start() / stepSamples);
         long last = (long) Math.floor(window.end() / stepSamples);
         long skipEvery = skipS > 0 ? Math.round(skipS / stepS) : 0;
+        int cap = (int) Math.max(0, last - first + 1);
+        int[] out = minor ? minorXs : majorXs;
+        if (out.length < cap) {
+            out = new int[cap];
+            if (minor) {
+                minorXs = out;
+            } else {
+                majorXs = out;
+            }
+        }
+        int n = 0;
         for (long k = first; k <= last; k++) {
             if (skipEvery > 0 && k % skipEvery == 0) {
                 continue;
             }
-            double x = Math.floor(window.xOf(k * stepSamples)) + 0.5;
-            if (x >= 0 && x <= w) {
-                g.moveTo(x, top);
-                g.lineTo(x, bottom);
-            }
+            out[n++] = (int) Math.floor(window.xOf(k * stepSamples));
         }
+        return n;
     }
 
     /** The smallest "nice" step in seconds at least the given one. */
@@ -274,10 +300,7 @@ final class TracePlot extends Region {
 
     // ---------------------------------------------------------------- rhythm and annotations
 
-    private void drawRhythm(GraphicsContext g, double top, double laneTopY, double bottom, double w) {
-        g.setFont(SMALL);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
+    private void drawRhythmBands(double top, double laneTopY, double bottom, double w) {
         for (RhythmEpisode e : episodes) {
             double x0 = Math.max(0, window.xOf(e.start()));
             double x1 = Math.min(w, window.xOf(e.end()));
@@ -285,18 +308,26 @@ final class TracePlot extends Region {
                 continue;
             }
             Color c = Palette.rhythm(e.rhythm());
-            g.setFill(c.deriveColor(0, 1, 1, 0.35));
-            g.fillRect(x0, top + 2, x1 - x0, RHYTHM_ROW - 4);
-            g.setFill(c);
-            g.fillRect(x0, top + 2, Math.min(3, x1 - x0), RHYTHM_ROW - 4);
+            raster.tint((int) x0, (int) top + 2, (int) Math.ceil(x1), (int) (top + RHYTHM_ROW) - 2, c, 0.35);
+            raster.fill((int) x0, (int) top + 2, (int) Math.min(x0 + 3, x1), (int) (top + RHYTHM_ROW) - 2,
+                    Raster.argb(c));
             if (!"N".equals(e.rhythm())) {
-                // other rhythms than sinus tint the lanes too, so that an episode is seen wherever one looks
-                g.setFill(c.deriveColor(0, 1, 1, 0.08));
-                g.fillRect(x0, laneTopY, x1 - x0, bottom - laneTopY);
+                // rhythms other than sinus tint the lanes too, so that an episode is seen wherever one looks
+                raster.tint((int) x0, (int) laneTopY, (int) Math.ceil(x1), (int) bottom, c, 0.08);
             }
+        }
+    }
+
+    private void drawRhythmLabels(GraphicsContext g, double top, double w) {
+        g.setFont(SMALL);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(palette.text());
+        for (RhythmEpisode e : episodes) {
+            double x0 = Math.max(0, window.xOf(e.start()));
+            double x1 = Math.min(w, window.xOf(e.end()));
             String label = "(" + e.rhythm() + ")";
             if (x1 - x0 > 7 * label.length() + 8) {
-                g.setFill(palette.text());
                 g.fillText(label, x0 + 6, top + RHYTHM_ROW / 2);
             }
         }
@@ -420,7 +451,9 @@ final class TracePlot extends Region {
         return Double.isNaN(out[0]) ? new double[] {0, 0} : out;
     }
 
-    private void drawLane(GraphicsContext g, Track t, double top, double height, double w, int index) {
+    private void drawLaneRaster(Track t, int index, double w) {
+        double top = laneTop[index];
+        double height = laneHeight[index];
         int cols = (int) w;
         boolean columns = window.samplesPerPixel() >= 1;
         if (columns) {
@@ -429,40 +462,40 @@ final class TracePlot extends Region {
         double[] ab = scale(t, top, height, cols, columns);
         double a = ab[0];
         double b = ab[1];
-        g.save();
-        g.beginPath();
-        g.rect(0, top, w, height);
-        g.clip();
+        laneA[index] = a;
+        laneB[index] = b;
+        // values are clamped to the lane: a trace never runs into its neighbours
+        yTop = top + 1;
+        yBottom = top + height - 2;
         if (index > 0) {
-            g.setStroke(palette.major().deriveColor(0, 1, 0.85, 1));
-            g.setLineWidth(1);
-            g.strokeLine(0, Math.floor(top) + 0.5, w, Math.floor(top) + 0.5);
+            raster.hline((int) top, 0, cols, Raster.argb(palette.major().interpolate(palette.text(), 0.15)));
         }
-        if (!t.calibrated() && t.lo() < 0 && t.hi() > 0) {
-            g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.5));
-            g.setLineWidth(1);
-            double y0 = Math.floor(b) + 0.5;
-            g.strokeLine(0, y0, w, y0);
+        if (!t.calibrated() && Math.floor(b) > yTop && Math.floor(b) < yBottom) {
+            raster.dashedHline((int) Math.floor(b), 0, cols, Raster.argb(palette.paper().interpolate(palette.muted(),
+                    0.5)), 2, 3);
         }
         Color colour = switch (t.kind()) {
             case LEAD -> palette.trace();
             case FILTERED -> palette.filtered();
             case STAGE -> palette.stage()[stageIndex(t.id())];
         };
-        g.setStroke(colour);
-        g.setLineWidth(t.kind() == Track.Kind.STAGE ? 1.1 : 1.3);
-        tracePolyline(g, t, a, b, w);
+        trace(t, a, b, cols, Raster.argb(colour));
         for (Track.StepLine s : t.thresholds()) {
-            drawSteps(g, s, a, b, w);
+            drawSteps(s, a, b, w);
         }
+    }
+
+    private void drawLaneMarks(GraphicsContext g, Track t, int index, double w) {
+        double top = laneTop[index];
+        yTop = top + 1;
+        yBottom = top + laneHeight[index] - 2;
         if (t.id().equals(rPeakLaneId) && rPeaks != null) {
-            drawPeaks(g, t, rPeaks, a, b, top, w, palette.rPeak(), true);
+            drawPeaks(g, t, rPeaks, laneA[index], laneB[index], top, w, palette.rPeak(), true);
         }
         if (t.id().equals(noiseLaneId) && noisePeaks != null) {
-            drawPeaks(g, t, noisePeaks, a, b, top, w, palette.muted(), false);
+            drawPeaks(g, t, noisePeaks, laneA[index], laneB[index], top, w, palette.muted(), false);
         }
         drawLaneLabel(g, t, top);
-        g.restore();
     }
 
     private static int stageIndex(String id) {
@@ -474,94 +507,88 @@ final class TracePlot extends Region {
         };
     }
 
-    /** One polyline per lane: min/max per pixel column when a column spans a sample or more, else the samples. */
-    private void tracePolyline(GraphicsContext g, Track t, double a, double b, double w) {
-        double spp = window.samplesPerPixel();
-        int n = 0;
-        if (spp >= 1) {
-            int cols = (int) w;
-            // columns were filled by drawLane
-            boolean up = true;
+    /**
+     * Draws a trace into the raster, two pixels thick. When a pixel column spans a sample or more, each column is the
+     * vertical run from its minimum to its maximum (columns overlap by a sample, so runs join); zoomed in further, line
+     * segments through the samples.
+     */
+    private void trace(Track t, double a, double b, int cols, int argb) {
+        if (window.samplesPerPixel() >= 1) {
             for (int c = 0; c < cols; c++) {
                 if (Double.isNaN(mins[c])) {
-                    n = flush(g, n);
                     continue;
                 }
-                double x = c + 0.5;
-                double y1 = a * mins[c] + b;
-                double y2 = a * maxs[c] + b;
-                // alternate the order so that each column starts where the previous one ended
-                if (up) {
-                    xs[n] = x;
-                    ys[n++] = y1;
-                    xs[n] = x;
-                    ys[n++] = y2;
-                } else {
-                    xs[n] = x;
-                    ys[n++] = y2;
-                    xs[n] = x;
-                    ys[n++] = y1;
-                }
-                up = !up;
+                double y1 = clampY(a * maxs[c] + b);
+                double y2 = clampY(a * mins[c] + b);
+                double lo = Math.min(y1, y2);
+                double hi = Math.max(y1, y2);
+                raster.span(c, lo, hi, argb, 2);
+                raster.span(c + 1, lo, hi, argb, 1);
             }
         } else {
             double[] d = t.pyramid().data();
             int first = Math.max(0, (int) Math.floor(window.start()));
             int last = Math.min(d.length - 1, (int) Math.ceil(window.end()));
-            for (int i = first; i <= last; i++) {
-                xs[n] = window.xOf(i);
-                ys[n++] = a * d[i] + b;
+            for (int i = first; i < last; i++) {
+                double x0 = window.xOf(i);
+                double x1 = window.xOf(i + 1);
+                double y0 = clampY(a * d[i] + b);
+                double y1 = clampY(a * d[i + 1] + b);
+                raster.segment(x0, y0, x1, y1, argb, 2);
+                raster.segment(x0 + 1, y0, x1 + 1, y1, argb, 1);
             }
         }
-        flush(g, n);
     }
 
-    private int flush(GraphicsContext g, int n) {
-        if (n > 1) {
-            g.strokePolyline(xs, ys, n);
-        }
-        return 0;
+    private double yTop;
+    private double yBottom = Double.MAX_VALUE;
+
+    private double clampY(double y) {
+        return Math.max(yTop, Math.min(yBottom, y));
     }
 
-    private void drawSteps(GraphicsContext g, Track.StepLine s, double a, double b, double w) {
+    /** A threshold as horizontal runs (dashed for the noise threshold) joined by vertical steps. */
+    private void drawSteps(Track.StepLine s, double a, double b, double w) {
         int[] from = s.from();
         if (from.length == 0) {
             return;
         }
         int k0 = Math.max(0, lowerBound(from, window.start()) - 1);
         int k1 = Math.min(from.length, lowerBound(from, window.end()) + 1);
-        g.setStroke(s.dashed() ? palette.noiseThreshold() : palette.threshold());
-        g.setLineWidth(1.4);
-        g.setLineDashes(s.dashed() ? new double[] {6, 4} : null);
+        int argb = Raster.argb(s.dashed() ? palette.noiseThreshold() : palette.threshold());
         for (int sign = 1; sign >= (s.mirrored() ? -1 : 1); sign -= 2) {
-            int n = 0;
-            for (int k = k0; k < k1 && n < xs.length - 2; k++) {
-                double x0 = Math.max(0, window.xOf(from[k]));
-                double x1 = k + 1 < from.length ? Math.min(w, window.xOf(from[k + 1])) : w;
-                double y = a * sign * s.values()[k] + b;
-                xs[n] = x0;
-                ys[n++] = y;
-                xs[n] = x1;
-                ys[n++] = y;
+            int lastY = Integer.MIN_VALUE;
+            for (int k = k0; k < k1; k++) {
+                int x0 = (int) Math.floor(Math.max(0, window.xOf(from[k])));
+                int x1 = k + 1 < from.length ? (int) Math.floor(Math.min(w, window.xOf(from[k + 1]))) : (int) w;
+                int y = (int) Math.floor(clampY(a * sign * s.values()[k] + b));
+                if (s.dashed()) {
+                    raster.dashedHline(y, x0, x1 + 1, argb, 6, 4);
+                } else {
+                    raster.hline(y, x0, x1 + 1, argb);
+                    raster.hline(y + 1, x0, x1 + 1, argb);
+                    if (lastY != Integer.MIN_VALUE) {
+                        raster.vline(x0, lastY, y, argb);
+                    }
+                }
+                lastY = y;
             }
-            flush(g, n);
         }
-        g.setLineDashes(null);
     }
 
     private void drawPeaks(GraphicsContext g, Track t, int[] peaks, double a, double b, double top, double w,
                            Color colour, boolean triangles) {
         int from = lowerBound(peaks, window.start());
         int to = lowerBound(peaks, window.end());
-        double[] d = t.pyramid().data();
         if (to - from > w / 4) {
             // closer than 4 px apart the marks would merge into a bar that hides the trace
             return;
         }
+        double[] d = t.pyramid().data();
         boolean dots = (to - from) < w / 6;
         g.setFill(colour);
         g.setStroke(colour);
-        g.setLineWidth(1.2);
+        g.setLineWidth(1.4);
         for (int i = from; i < to; i++) {
             double x = window.xOf(peaks[i]);
             if (triangles) {
@@ -569,7 +596,7 @@ final class TracePlot extends Region {
                 g.fillPolygon(new double[] {x - 4.5, x + 4.5, x}, new double[] {y - 7, y - 7, y}, 3);
             }
             if (dots && peaks[i] < d.length) {
-                double y = a * d[peaks[i]] + b;
+                double y = clampY(a * d[peaks[i]] + b);
                 if (triangles) {
                     g.strokeOval(x - 3.5, y - 3.5, 7, 7);
                 } else {
@@ -593,7 +620,7 @@ final class TracePlot extends Region {
         g.setFont(LABEL);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
-        double tw = text.length() * 6.6 + 10;
+        double tw = text.length() * 7.1 + 10;
         g.setFill(palette.labelBack());
         g.fillRoundRect(4, top + 3, tw, 17, 6, 6);
         g.setFill(palette.text());
@@ -613,54 +640,75 @@ final class TracePlot extends Region {
 
     // ---------------------------------------------------------------- heart rate and axis
 
-    private void drawHeartRate(GraphicsContext g, double top, double height, double w) {
+    private double hrA;
+    private double hrB;
+    private double hrLo;
+    private double hrHi;
+    private double hrTick;
+
+    private void drawHeartRateRaster(double w) {
+        double top = hrTop;
+        double height = hrHeight;
         if (height < 10) {
             return;
         }
         double[] q = Track.quantiles(heartRate.bpm(), 0.01, 0.99);
-        double lo = heartRate.size() == 0 ? 40 : Math.min(40, Math.floor(q[0] / 20) * 20);
-        double hi = heartRate.size() == 0 ? 120 : Math.min(250, Math.max(120, Math.ceil(q[1] / 20) * 20));
+        hrLo = heartRate.size() == 0 ? 40 : Math.min(40, Math.floor(q[0] / 20) * 20);
+        hrHi = heartRate.size() == 0 ? 120 : Math.min(250, Math.max(120, Math.ceil(q[1] / 20) * 20));
         double pad = 8;
-        double a = -(height - 2 * pad - 10) / (hi - lo);
-        double b = top + height - pad - a * lo;
-        g.save();
-        g.beginPath();
-        g.rect(0, top, w, height);
-        g.clip();
-        g.setStroke(palette.major().deriveColor(0, 1, 0.85, 1));
-        g.setLineWidth(1);
-        g.strokeLine(0, Math.floor(top) + 0.5, w, Math.floor(top) + 0.5);
+        hrA = -(height - 2 * pad - 10) / (hrHi - hrLo);
+        hrB = top + height - pad - hrA * hrLo;
+        yTop = top + 1;
+        yBottom = top + height - 2;
+        int cols = (int) w;
+        raster.hline((int) top, 0, cols, Raster.argb(palette.major().interpolate(palette.text(), 0.15)));
+        hrTick = 20;
+        while ((hrHi - hrLo) / hrTick * 20 > height - 2 * pad && hrTick < 200) {
+            hrTick *= 2;
+        }
+        int dash = Raster.argb(palette.paper().interpolate(palette.muted(), 0.45));
+        for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
+            raster.dashedHline((int) Math.floor(hrA * v + hrB), 0, cols - 34, dash, 3, 4);
+        }
+        int from = Math.max(0, heartRate.firstAtOrAfter(window.start()) - 1);
+        int to = Math.min(heartRate.size(), heartRate.firstAtOrAfter(window.end()) + 1);
+        int argb = Raster.argb(palette.hr());
+        double px = Double.NaN;
+        double py = Double.NaN;
+        for (int i = from; i < to; i++) {
+            double x = window.xOf(heartRate.samples()[i]);
+            double y = clampY(hrA * heartRate.bpm()[i] + hrB);
+            if (!Double.isNaN(px) && Math.floor(x) != Math.floor(px)) {
+                raster.segment(px, py, x, y, argb, 2);
+            } else if (!Double.isNaN(px)) {
+                raster.span((int) Math.floor(x), Math.min(py, y), Math.max(py, y), argb, 2);
+            }
+            px = x;
+            py = y;
+        }
+    }
+
+    private void drawHeartRateMarks(GraphicsContext g, double w) {
+        double top = hrTop;
+        if (hrHeight < 10) {
+            return;
+        }
         g.setFont(SMALL);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setTextBaseline(VPos.CENTER);
-        g.setLineDashes(3, 4);
-        double tick = 20;
-        while ((hi - lo) / tick * 14 > height - 2 * pad && tick < 200) {
-            tick *= 2;
+        g.setFill(palette.muted());
+        for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
+            g.fillText(String.format(Locale.ROOT, "%.0f", v), w - 6, Math.floor(hrA * v + hrB) + 0.5);
         }
-        for (double v = Math.ceil(lo / tick) * tick; v <= hi; v += tick) {
-            double y = Math.floor(a * v + b) + 0.5;
-            g.setStroke(palette.muted().deriveColor(0, 1, 1, 0.45));
-            g.strokeLine(0, y, w - 34, y);
-            g.setFill(palette.muted());
-            g.fillText(String.format(Locale.ROOT, "%.0f", v), w - 6, y);
-        }
-        g.setLineDashes(null);
         int from = Math.max(0, heartRate.firstAtOrAfter(window.start()) - 1);
         int to = Math.min(heartRate.size(), heartRate.firstAtOrAfter(window.end()) + 1);
-        int stride = Math.max(1, (to - from) / Math.max(1, (int) w));
-        int n = 0;
-        g.setStroke(palette.hr());
-        g.setLineWidth(1.5);
-        for (int i = from; i < to && n < xs.length; i += stride) {
-            xs[n] = window.xOf(heartRate.samples()[i]);
-            ys[n++] = a * heartRate.bpm()[i] + b;
-        }
-        flush(g, n);
+        yTop = top + 1;
+        yBottom = top + hrHeight - 2;
         if ((to - from) < w / 10) {
             g.setFill(palette.hr());
             for (int i = from; i < to; i++) {
-                g.fillOval(window.xOf(heartRate.samples()[i]) - 2.5, a * heartRate.bpm()[i] + b - 2.5, 5, 5);
+                g.fillOval(window.xOf(heartRate.samples()[i]) - 2.5, clampY(hrA * heartRate.bpm()[i] + hrB) - 2.5, 5,
+                        5);
             }
         }
         g.setFont(LABEL);
@@ -671,15 +719,22 @@ final class TracePlot extends Region {
         g.fillRoundRect(4, top + 3, text.length() * 6.6 + 10, 17, 6, 6);
         g.setFill(palette.text());
         g.fillText(text, 9, top + 5);
-        g.restore();
     }
 
-    private void drawAxis(GraphicsContext g, double top, double w) {
-        g.setFill(palette.paper().interpolate(palette.text(), 0.06));
-        g.fillRect(0, top, w, AXIS_ROW);
-        g.setStroke(palette.muted());
-        g.setLineWidth(1);
-        g.strokeLine(0, Math.floor(top) + 0.5, w, Math.floor(top) + 0.5);
+    private void drawAxisRaster(double top, double w) {
+        int t = (int) top;
+        raster.fill(0, t, (int) w, t + (int) AXIS_ROW + 1, Raster.argb(palette.paper().interpolate(palette.text(),
+                0.06)));
+        int muted = Raster.argb(palette.muted());
+        raster.hline(t, 0, (int) w, muted);
+        double stepS = step(90 / (fs / window.samplesPerPixel()));
+        double stepSamples = stepS * fs;
+        for (long k = (long) Math.ceil(window.start() / stepSamples); k * stepSamples <= window.end(); k++) {
+            raster.vline((int) Math.floor(window.xOf(k * stepSamples)), t, t + 4, muted);
+        }
+    }
+
+    private void drawAxisLabels(GraphicsContext g, double top, double w) {
         double pxPerS = fs / window.samplesPerPixel();
         double stepS = step(90 / pxPerS);
         String scale = calibrationText();
@@ -691,7 +746,6 @@ final class TracePlot extends Region {
         g.setFill(palette.text());
         for (long k = (long) Math.ceil(window.start() / stepSamples); k * stepSamples <= window.end(); k++) {
             double x = Math.floor(window.xOf(k * stepSamples)) + 0.5;
-            g.strokeLine(x, top, x, top + 4);
             double s = k * stepS;
             String label = stepS < 1 ? String.format(Locale.ROOT, "%s.%02d", TimeFormat.clock(s),
                     Math.round((s - Math.floor(s)) * 100) % 100) : TimeFormat.clock(s);

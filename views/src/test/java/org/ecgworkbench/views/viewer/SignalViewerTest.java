@@ -43,6 +43,7 @@ class SignalViewerTest {
     private BackgroundJobs jobs;
     private Preferences node;
     private SignalViewer viewer;
+    private WorkbenchPreferences prefs;
     private Stage stage;
 
     @BeforeEach
@@ -50,7 +51,7 @@ class SignalViewerTest {
         FxToolkit.registerPrimaryStage();
         jobs = new BackgroundJobs(2);
         node = Preferences.userRoot().node("org/ecgworkbench/test-viewer-" + System.nanoTime());
-        WorkbenchPreferences prefs = new WorkbenchPreferences(node);
+        prefs = new WorkbenchPreferences(node);
         viewer = fx(() -> {
             SignalViewer v = new SignalViewer(jobs, prefs);
             stage = new Stage();
@@ -217,6 +218,11 @@ class SignalViewerTest {
             Snapshots.savePng(viewer, SCREENS.resolve("mitdb-" + r.name() + "-stages.png"));
             viewer.showSeconds(0, 1805.56);
             Snapshots.savePng(viewer, SCREENS.resolve("mitdb-" + r.name() + "-whole.png"));
+            viewer.setPaperSpeed(true);
+            viewer.jumpTo(300);
+            prefs.themeProperty().set(WorkbenchPreferences.Theme.DARK);
+            prefs.unitsProperty().set(WorkbenchPreferences.Units.ADU);
+            Snapshots.savePng(viewer, SCREENS.resolve("mitdb-" + r.name() + "-dark-adu.png"));
             return null;
         });
     }
