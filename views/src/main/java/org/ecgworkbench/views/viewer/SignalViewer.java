@@ -677,7 +677,9 @@ public final class SignalViewer extends BorderPane {
                 return;
             }
             paperSpeed.setSelected(false);
-            window.zoomAt(Math.pow(1.25, -e.getDeltaY() / 40), e.getX());
+            // deltaY is notches × the platform's pixels per notch: one notch zooms by 1.25, trackpads glide
+            double notches = e.getDeltaY() / (e.getMultiplierY() > 0 ? e.getMultiplierY() : 40);
+            window.zoomAt(Math.pow(1.25, -notches), e.getX());
             redraw();
             e.consume();
         });

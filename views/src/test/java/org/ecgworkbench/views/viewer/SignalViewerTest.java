@@ -126,6 +126,41 @@ class SignalViewerTest {
     }
 
     @Test
+    void wheelZoomsDragPansAndTheOverviewMovesTheWindow() throws Exception {
+        Record r = Records.read(SAMPLES.resolve("synth-nsr-360.hea"));
+        fx(() -> {
+            viewer.show(r, List.of());
+            return null;
+        });
+        waitUntil(() -> viewer.tracesReadyProperty().get());
+        org.testfx.api.FxRobot robot = new org.testfx.api.FxRobot();
+        double paperSeconds = fx(viewer::windowSeconds);
+        robot.moveTo("#viewer-plot").scroll(javafx.geometry.VerticalDirection.DOWN);
+        WaitForAsyncUtils.waitForFxEvents();
+        double zoomed = fx(viewer::windowSeconds);
+        assertTrue(Math.abs(zoomed - paperSeconds) > 0.1, "wheel changes the zoom: " + paperSeconds + " -> " + zoomed);
+        assertFalse(fx(viewer::isPaperSpeed), "zooming leaves paper speed");
+        fx(() -> {
+            viewer.jumpTo(0);
+            return null;
+        });
+        robot.drag("#viewer-plot").moveBy(-300, 0).drop();
+        WaitForAsyncUtils.waitForFxEvents();
+        double panned = fx(viewer::windowStartSeconds);
+        assertTrue(panned > 1, "dragging left shows later samples: start " + panned + " s");
+        assertEquals(zoomed, fx(viewer::windowSeconds), 1e-9, "dragging does not zoom");
+        javafx.geometry.Point2D right = fx(() -> {
+            var o = viewer.lookup("#viewer-overview");
+            var b = o.localToScreen(o.getLayoutBounds());
+            return new javafx.geometry.Point2D(b.getMaxX() - 3, b.getCenterY());
+        });
+        robot.clickOn(right);
+        WaitForAsyncUtils.waitForFxEvents();
+        double end = fx(() -> viewer.windowStartSeconds() + viewer.windowSeconds());
+        assertEquals(60, end, 1e-6, "a click at the overview's right end shows the end of the record");
+    }
+
+    @Test
     void jumpToTimeMovesTheWindowAndRejectsNonsense() throws Exception {
         Record r = Records.read(SAMPLES.resolve("synth-nsr-360.hea"));
         fx(() -> {
