@@ -158,6 +158,35 @@ class SignalViewerTest {
         WaitForAsyncUtils.waitForFxEvents();
         double end = fx(() -> viewer.windowStartSeconds() + viewer.windowSeconds());
         assertEquals(60, end, 1e-6, "a click at the overview's right end shows the end of the record");
+
+        fx(() -> {
+            viewer.jumpTo(10);
+            return null;
+        });
+        double before = fx(viewer::windowSeconds);
+        robot.press(javafx.scene.input.KeyCode.SHIFT);
+        robot.drag(fx(() -> centre(-200)), javafx.scene.input.MouseButton.PRIMARY).moveBy(400, 0).drop();
+        robot.release(javafx.scene.input.KeyCode.SHIFT);
+        WaitForAsyncUtils.waitForFxEvents();
+        double boxed = fx(viewer::windowSeconds);
+        double plotWidth = fx(() -> viewer.lookup("#viewer-plot").getLayoutBounds().getWidth());
+        assertEquals(before * 400 / plotWidth, boxed, before / plotWidth * 3, "shift-drag zooms to the 400 px box");
+
+        double start = fx(viewer::windowStartSeconds);
+        fx(() -> {
+            viewer.lookup("#viewer-plot").requestFocus();
+            return null;
+        });
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(start + boxed / 10, fx(viewer::windowStartSeconds), 1e-6, "→ pans a tenth of the window");
+    }
+
+    /** A screen point on the plot's centre line, dx pixels right of its centre. */
+    private javafx.geometry.Point2D centre(double dx) {
+        var p = viewer.lookup("#viewer-plot");
+        var b = p.localToScreen(p.getLayoutBounds());
+        return new javafx.geometry.Point2D(b.getCenterX() + dx, b.getCenterY());
     }
 
     @Test
