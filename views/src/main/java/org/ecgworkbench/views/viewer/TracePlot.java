@@ -1,0 +1,771 @@
+package org.ecgworkbench.views.viewer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.TextAlignment;
+import org.ecgworkbench.engine.dataset.RhythmEpisode;
+import org.ecgworkbench.views.common.WorkbenchPreferences.Units;
+
+/**
+ * The multi-track plot: ECG paper grid, rhythm bands, reference annotations, lanes of traces with their thresholds and
+ * R peaks, the heart-rate lane and the time axis.
+ *
+ * <p>Not ChartFX: ChartFX lays out one axis pair per chart and re-reduces its data sets every frame; here the grid must
+ * sit at exact millimetres of the screen (25 mm/s, 10 mm/mV) across all lanes, the lanes share one time axis, and each
+ * frame reads only O(width · log n) values from precomputed min/max pyramids. Grid, traces and thresholds are painted
+ * into a {@link Raster} (one image per frame: far cheaper than anti-aliased canvas paths, see there); text and the few
+ * markers are drawn on the canvas above it. Together this keeps panning a 30-minute two-lead record smooth.
+ */
+final class TracePlot extends Region {
+
+    static final double RHYTHM_ROW = 20;
+    static final double ANNOTATION_ROW = 18;
+    static final double AXIS_ROW = 20;
+    private static final Font LABEL = Font.font("System", FontWeight.BOLD, 12);
+    private static final Font SMALL = Font.font("System", 11);
+    private static final double[] TIME_STEPS = {0.04, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
+        3600};
+
+    private final Canvas canvas = new Canvas();
+    private final Raster raster = new Raster();
+    final TimeWindow window;
+
+    // what to draw; set by SignalViewer on the FX thread, then redraw()
+    List<Track> lanes = List.of();
+    HeartRate heartRate;
+    List<RhythmEpisode> episodes = List.of();
+    long[] annotationSamples = new long[0];
+    String[] annotationSymbols = new String[0];
+    boolean[] annotationBeats = new boolean[0];
+    int[] rPeaks;
+    int[] noisePeaks;
+    String rPeakLaneId;
+    String noiseLaneId;
+    double fs = 360;
+    double pxPerMm = 96 / 25.4;
+    boolean paper = true;
+    boolean grid = true;
+    Units units = Units.MV;
+    Palette palette = Palette.of(org.ecgworkbench.views.common.WorkbenchPreferences.Theme.LIGHT);
+    String emptyMessage = "No record";
+
+    /** Lanes laid out by the last draw: top and height of each, in pixels, in lane order. */
+    private double[] laneTop = new double[0];
+    private double[] laneHeight = new double[0];
+    private double hrTop;
+    private double hrHeight;
+    private double[] mins = new double[0];
+    private double[] maxs = new double[0];
+    private double[] laneA = new double[0];
+    private double[] laneB = new double[0];
+    private double[] sortLo = new double[0];
+    private double[] sortHi = new double[0];
+    private long frames;
+
+    TracePlot(TimeWindow window) {
+        this.window = window;
+        getChildren().add(canvas);
+        setMinSize(200, 120);
+        setPrefSize(1200, 700);
+        setFocusTraversable(true);
+    }
+
+    /** The canvas the plot is drawn on. */
+    Canvas canvas() {
+        return canvas;
+    }
+
+    /** Frames drawn so far. */
+    long frames() {
+        return frames;
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double w = Math.floor(getWidth());
+        double h = Math.floor(getHeight());
+        if (canvas.getWidth() != w || canvas.getHeight() != h) {
+            canvas.setWidth(w);
+            canvas.setHeight(h);
+            window.resize(window.samples(), w);
+            redraw();
+        }
+    }
+
+    /** Samples per pixel that makes the time axis 25 mm/s on this screen. */
+    double paperSamplesPerPixel() {
+        return fs / (25 * pxPerMm);
+    }
+
+    /** Index of the lane under y, or -1 (the heart-rate lane is -2). */
+    int laneAt(double y) {
+        for (int i = 0; i < laneTop.length; i++) {
+            if (y >= laneTop[i] && y < laneTop[i] + laneHeight[i]) {
+                return i;
+            }
+        }
+        return heartRate != null && y >= hrTop && y < hrTop + hrHeight ? -2 : -1;
+    }
+
+    /** Draws everything for the current window; O(width · log samples + visible marks). */
+    void redraw() {
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        frames++;
+        if (w < 2 || h < 2) {
+            g.clearRect(0, 0, w, h);
+            return;
+        }
+        raster.resize((int) w, (int) h);
+        if (window.samples() == 0) {
+            WritableImage empty = raster.paint(() -> drawGrid(0, w, h));
+            // clearRect over the whole canvas also empties its command buffer, so frames never pile up
+            g.clearRect(0, 0, w, h);
+            g.drawImage(empty, 0, 0);
+            g.setFill(palette.muted());
+            g.setFont(Font.font("System", 16));
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(emptyMessage, w / 2, h / 2);
+            return;
+        }
+        ensureBuffers((int) w);
+        boolean rhythm = !episodes.isEmpty();
+        boolean annotations = annotationSamples.length > 0;
+        double rhythmTop = 0;
+        double annTop = rhythm ? RHYTHM_ROW : 0;
+        double top = annTop + (annotations ? ANNOTATION_ROW : 0);
+        double bottom = h - AXIS_ROW;
+        layoutLanes(top, bottom);
+        WritableImage image = raster.paint(() -> {
+            raster.clearRows(0, (int) top, Raster.argb(palette.paper()));
+            drawGrid(top, w, bottom);
+            if (rhythm) {
+                drawRhythmBands(rhythmTop, top, bottom, w);
+            }
+            for (int i = 0; i < lanes.size(); i++) {
+                drawLaneRaster(lanes.get(i), i, w);
+            }
+            if (heartRate != null) {
+                drawHeartRateRaster(w);
+            }
+            drawAxisRaster(bottom, w);
+        });
+        g.clearRect(0, 0, w, h);
+        g.drawImage(image, 0, 0);
+        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+        if (rhythm) {
+            drawRhythmLabels(g, rhythmTop, w);
+        }
+        for (int i = 0; i < lanes.size(); i++) {
+            drawLaneMarks(g, lanes.get(i), i, w);
+        }
+        if (heartRate != null) {
+            drawHeartRateMarks(g, w);
+        }
+        if (annotations) {
+            drawAnnotations(g, annTop, w);
+        }
+        drawAxisLabels(g, bottom, w);
+    }
+
+    private void ensureBuffers(int w) {
+        if (mins.length < w + 1) {
+            mins = new double[w + 1];
+            maxs = new double[w + 1];
+            sortLo = new double[w + 1];
+            sortHi = new double[w + 1];
+        }
+    }
+
+    private void layoutLanes(double top, double bottom) {
+        int n = lanes.size();
+        laneTop = new double[n];
+        laneHeight = new double[n];
+        laneA = new double[n];
+        laneB = new double[n];
+        double total = 0;
+        for (Track t : lanes) {
+            total += weight(t);
+        }
+        double hrWeight = heartRate != null ? 2 : 0;
+        total += hrWeight;
+        double unit = total > 0 ? (bottom - top) / total : 0;
+        double y = top;
+        for (int i = 0; i < n; i++) {
+            laneTop[i] = Math.floor(y);
+            y += weight(lanes.get(i)) * unit;
+            laneHeight[i] = Math.floor(y) - laneTop[i];
+        }
+        hrTop = Math.floor(y);
+        hrHeight = bottom - hrTop;
+    }
+
+    private static double weight(Track t) {
+        return t.kind() == Track.Kind.STAGE ? 2 : 3;
+    }
+
+    // ---------------------------------------------------------------- grid
+
+    /**
+     * The paper of rows [top, bottom): time lines every 0.04 s (1 mm at 25 mm/s) and 0.2 s when legible, coarser when
+     * zoomed out; amplitude rows every 1 and 5 mm. Plain paper when the grid is off.
+     */
+    private void drawGrid(double top, double w, double bottom) {
+        int paperArgb = Raster.argb(palette.paper());
+        int y0 = (int) top;
+        int y1 = (int) bottom;
+        if (rowKind.length < raster.height()) {
+            rowKind = new byte[raster.height()];
+        }
+        java.util.Arrays.fill(rowKind, (byte) 0);
+        int nMinor = 0;
+        int nMajor = 0;
+        if (grid) {
+            double pxPerS = fs / window.samplesPerPixel();
+            double minorS = 0.04;
+            double majorS = 0.2;
+            if (majorS * pxPerS < 6) {
+                majorS = step(40 / pxPerS);
+                minorS = majorS / 5;
+            }
+            double mm = pxPerMm;
+            if (minorS * pxPerS >= 3) {
+                nMinor = timeLines(minorS, majorS, true);
+            }
+            nMajor = timeLines(majorS, 0, false);
+            if (mm >= 3) {
+                for (int k = (int) Math.ceil(top / mm); k * mm < bottom; k++) {
+                    rowKind[(int) Math.floor(k * mm)] = 1;
+                }
+            }
+            for (int k = (int) Math.ceil(top / (5 * mm)); k * 5 * mm < bottom; k++) {
+                rowKind[(int) Math.floor(k * 5 * mm)] = 2;
+            }
+        }
+        raster.paper(y0, y1, minorXs, nMinor, majorXs, nMajor, rowKind, paperArgb, Raster.argb(palette.minor()),
+                Raster.argb(palette.major()));
+    }
+
+    private byte[] rowKind = new byte[0];
+    private int[] minorXs = new int[0];
+    private int[] majorXs = new int[0];
+
+    /** Pixel columns of the time lines every stepS seconds (skipping multiples of skipS) into minorXs or majorXs. */
+    private int timeLines(double stepS, double skipS, boolean minor) {
+        double stepSamples = stepS * fs;
+        long first = (long) Math.ceil(window.start() / stepSamples);
+        long last = (long) Math.floor(window.end() / stepSamples);
+        long skipEvery = skipS > 0 ? Math.round(skipS / stepS) : 0;
+        int cap = (int) Math.max(0, last - first + 1);
+        int[] out = minor ? minorXs : majorXs;
+        if (out.length < cap) {
+            out = new int[cap];
+            if (minor) {
+                minorXs = out;
+            } else {
+                majorXs = out;
+            }
+        }
+        int n = 0;
+        for (long k = first; k <= last; k++) {
+            if (skipEvery > 0 && k % skipEvery == 0) {
+                continue;
+            }
+            out[n++] = (int) Math.floor(window.xOf(k * stepSamples));
+        }
+        return n;
+    }
+
+    /** The smallest "nice" step in seconds at least the given one. */
+    private static double step(double atLeastS) {
+        for (double s : TIME_STEPS) {
+            if (s >= atLeastS) {
+                return s;
+            }
+        }
+        return Math.ceil(atLeastS / 3600) * 3600;
+    }
+
+    // ---------------------------------------------------------------- rhythm and annotations
+
+    private void drawRhythmBands(double top, double laneTopY, double bottom, double w) {
+        for (RhythmEpisode e : episodes) {
+            double x0 = Math.max(0, window.xOf(e.start()));
+            double x1 = Math.min(w, window.xOf(e.end()));
+            if (x1 <= 0 || x0 >= w || x1 <= x0) {
+                continue;
+            }
+            Color c = Palette.rhythm(e.rhythm());
+            raster.tint((int) x0, (int) top + 2, (int) Math.ceil(x1), (int) (top + RHYTHM_ROW) - 2, c, 0.35);
+            raster.fill((int) x0, (int) top + 2, (int) Math.min(x0 + 3, x1), (int) (top + RHYTHM_ROW) - 2,
+                    Raster.argb(c));
+            if (!"N".equals(e.rhythm())) {
+                // rhythms other than sinus tint the lanes too, so that an episode is seen wherever one looks
+                raster.tint((int) x0, (int) laneTopY, (int) Math.ceil(x1), (int) bottom, c, 0.08);
+            }
+        }
+    }
+
+    private void drawRhythmLabels(GraphicsContext g, double top, double w) {
+        g.setFont(SMALL);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(palette.text());
+        for (RhythmEpisode e : episodes) {
+            double x0 = Math.max(0, window.xOf(e.start()));
+            double x1 = Math.min(w, window.xOf(e.end()));
+            String label = "(" + e.rhythm() + ")";
+            if (x1 - x0 > 7 * label.length() + 8) {
+                g.fillText(label, x0 + 6, top + RHYTHM_ROW / 2);
+            }
+        }
+    }
+
+    private void drawAnnotations(GraphicsContext g, double top, double w) {
+        int from = lowerBound(annotationSamples, window.start() - window.samplesPerPixel() * 8);
+        int to = lowerBound(annotationSamples, window.end() + window.samplesPerPixel() * 8);
+        boolean letters = (to - from) < w / 9;
+        if (to - from > w / 3) {
+            return;
+        }
+        g.setFont(LABEL);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setLineWidth(1);
+        for (int i = from; i < to; i++) {
+            double x = window.xOf(annotationSamples[i]);
+            String s = annotationSymbols[i];
+            Color c = annotationBeats[i] ? palette.beat(s) : palette.muted();
+            if (letters) {
+                g.setFill(c);
+                g.fillText(s, x, top + ANNOTATION_ROW / 2);
+            } else {
+                g.setStroke(c);
+                double xx = Math.floor(x) + 0.5;
+                g.strokeLine(xx, top + 4, xx, top + ANNOTATION_ROW - 4);
+            }
+        }
+    }
+
+    private static int lowerBound(long[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    private static int lowerBound(int[] a, double v) {
+        int lo = 0;
+        int hi = a.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (a[mid] < v) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+
+    // ---------------------------------------------------------------- lanes
+
+    /**
+     * Value to y within a lane, as {a, b} of y = a·v + b: 10 mm/mV about the lane's middle (snapped to a 5 mm line)
+     * when calibrated, else the visible range (robust: a lone artefact above twice the 99th percentile of the column
+     * extremes is clipped rather than allowed to flatten every QRS).
+     */
+    private double[] scale(Track t, double top, double height, int cols, boolean haveColumns) {
+        if (t.calibrated()) {
+            double pxPerMv = 10 * pxPerMm;
+            double mid = top + height / 2;
+            double snapped = Math.round(mid / (5 * pxPerMm)) * 5 * pxPerMm;
+            double base = Math.abs(snapped - mid) < height / 4 ? snapped : mid;
+            return new double[] {-pxPerMv, base + t.center() * pxPerMv};
+        }
+        double[] range = haveColumns ? robustRange(cols) : sampleRange(t);
+        boolean fromZero = t.lo() == 0;
+        double lo = fromZero ? 0 : range[0];
+        double hi = range[1];
+        if (!(hi > lo)) {
+            lo = t.lo();
+            hi = t.hi();
+        }
+        double margin = 0.08 * (hi - lo);
+        lo = fromZero ? 0 : lo - margin;
+        hi += margin;
+        double pad = Math.min(14, height * 0.1);
+        double a = -(height - 2 * pad - 12) / (hi - lo);
+        return new double[] {a, top + height - pad - a * lo};
+    }
+
+    private double[] robustRange(int cols) {
+        int n = 0;
+        for (int c = 0; c < cols; c++) {
+            if (!Double.isNaN(mins[c])) {
+                sortLo[n] = mins[c];
+                sortHi[n++] = maxs[c];
+            }
+        }
+        if (n == 0) {
+            return new double[] {0, 0};
+        }
+        java.util.Arrays.sort(sortLo, 0, n);
+        java.util.Arrays.sort(sortHi, 0, n);
+        double hi = sortHi[n - 1];
+        double p99 = sortHi[(int) (0.99 * (n - 1))];
+        double lo = sortLo[0];
+        double p01 = sortLo[(int) (0.01 * (n - 1))];
+        double width = p99 - p01;
+        if (hi - p99 > 1.0 * width && width > 0) {
+            hi = p99 + 0.3 * width;
+        }
+        if (p01 - lo > 1.0 * width && width > 0) {
+            lo = p01 - 0.3 * width;
+        }
+        return new double[] {lo, hi};
+    }
+
+    private double[] sampleRange(Track t) {
+        double[] out = new double[2];
+        t.pyramid().range((int) Math.floor(window.start()), (int) Math.ceil(window.end()) + 1, out);
+        return Double.isNaN(out[0]) ? new double[] {0, 0} : out;
+    }
+
+    private void drawLaneRaster(Track t, int index, double w) {
+        double top = laneTop[index];
+        double height = laneHeight[index];
+        int cols = (int) w;
+        boolean columns = window.samplesPerPixel() >= 1;
+        if (columns) {
+            t.pyramid().columns(window.start(), window.samplesPerPixel(), cols, mins, maxs);
+        }
+        double[] ab = scale(t, top, height, cols, columns);
+        double a = ab[0];
+        double b = ab[1];
+        laneA[index] = a;
+        laneB[index] = b;
+        // values are clamped to the lane: a trace never runs into its neighbours
+        yTop = top + 1;
+        yBottom = top + height - 2;
+        if (index > 0) {
+            raster.hline((int) top, 0, cols, Raster.argb(palette.major().interpolate(palette.text(), 0.15)));
+        }
+        if (!t.calibrated() && Math.floor(b) > yTop && Math.floor(b) < yBottom) {
+            raster.dashedHline((int) Math.floor(b), 0, cols, Raster.argb(palette.paper().interpolate(palette.muted(),
+                    0.5)), 2, 3);
+        }
+        Color colour = switch (t.kind()) {
+            case LEAD -> palette.trace();
+            case FILTERED -> palette.filtered();
+            case STAGE -> palette.stage()[stageIndex(t.id())];
+        };
+        trace(t, a, b, cols, Raster.argb(colour));
+        for (Track.StepLine s : t.thresholds()) {
+            drawSteps(s, a, b, w);
+        }
+    }
+
+    private void drawLaneMarks(GraphicsContext g, Track t, int index, double w) {
+        double top = laneTop[index];
+        yTop = top + 1;
+        yBottom = top + laneHeight[index] - 2;
+        if (t.id().equals(rPeakLaneId) && rPeaks != null) {
+            drawPeaks(g, t, rPeaks, laneA[index], laneB[index], top, w, palette.rPeak(), true);
+        }
+        if (t.id().equals(noiseLaneId) && noisePeaks != null) {
+            drawPeaks(g, t, noisePeaks, laneA[index], laneB[index], top, w, palette.muted(), false);
+        }
+        drawLaneLabel(g, t, top);
+    }
+
+    private static int stageIndex(String id) {
+        return switch (id) {
+            case "bandpassed" -> 0;
+            case "derivative" -> 1;
+            case "squared" -> 2;
+            default -> 3;
+        };
+    }
+
+    /**
+     * Draws a trace into the raster, two pixels thick. When a pixel column spans a sample or more, each column is the
+     * vertical run from its minimum to its maximum (columns overlap by a sample, so runs join); zoomed in further, line
+     * segments through the samples.
+     */
+    private void trace(Track t, double a, double b, int cols, int argb) {
+        if (window.samplesPerPixel() >= 1) {
+            for (int c = 0; c < cols; c++) {
+                if (Double.isNaN(mins[c])) {
+                    continue;
+                }
+                double y1 = clampY(a * maxs[c] + b);
+                double y2 = clampY(a * mins[c] + b);
+                double lo = Math.min(y1, y2);
+                double hi = Math.max(y1, y2);
+                raster.span(c, lo, hi, argb, 2);
+                raster.span(c + 1, lo, hi, argb, 1);
+            }
+        } else {
+            double[] d = t.pyramid().data();
+            int first = Math.max(0, (int) Math.floor(window.start()));
+            int last = Math.min(d.length - 1, (int) Math.ceil(window.end()));
+            for (int i = first; i < last; i++) {
+                double x0 = window.xOf(i);
+                double x1 = window.xOf(i + 1);
+                double y0 = clampY(a * d[i] + b);
+                double y1 = clampY(a * d[i + 1] + b);
+                raster.segment(x0, y0, x1, y1, argb, 2);
+                raster.segment(x0 + 1, y0, x1 + 1, y1, argb, 1);
+            }
+        }
+    }
+
+    private double yTop;
+    private double yBottom = Double.MAX_VALUE;
+
+    private double clampY(double y) {
+        return Math.max(yTop, Math.min(yBottom, y));
+    }
+
+    /** A threshold as horizontal runs (dashed for the noise threshold) joined by vertical steps. */
+    private void drawSteps(Track.StepLine s, double a, double b, double w) {
+        int[] from = s.from();
+        if (from.length == 0) {
+            return;
+        }
+        int k0 = Math.max(0, lowerBound(from, window.start()) - 1);
+        int k1 = Math.min(from.length, lowerBound(from, window.end()) + 1);
+        int argb = Raster.argb(s.dashed() ? palette.noiseThreshold() : palette.threshold());
+        for (int sign = 1; sign >= (s.mirrored() ? -1 : 1); sign -= 2) {
+            int lastY = Integer.MIN_VALUE;
+            for (int k = k0; k < k1; k++) {
+                int x0 = (int) Math.floor(Math.max(0, window.xOf(from[k])));
+                int x1 = k + 1 < from.length ? (int) Math.floor(Math.min(w, window.xOf(from[k + 1]))) : (int) w;
+                int y = (int) Math.floor(clampY(a * sign * s.values()[k] + b));
+                if (s.dashed()) {
+                    raster.dashedHline(y, x0, x1 + 1, argb, 6, 4);
+                } else {
+                    raster.hline(y, x0, x1 + 1, argb);
+                    raster.hline(y + 1, x0, x1 + 1, argb);
+                    if (lastY != Integer.MIN_VALUE) {
+                        raster.vline(x0, lastY, y, argb);
+                    }
+                }
+                lastY = y;
+            }
+        }
+    }
+
+    private void drawPeaks(GraphicsContext g, Track t, int[] peaks, double a, double b, double top, double w,
+                           Color colour, boolean triangles) {
+        int from = lowerBound(peaks, window.start());
+        int to = lowerBound(peaks, window.end());
+        if (to - from > w / 4) {
+            // closer than 4 px apart the marks would merge into a bar that hides the trace
+            return;
+        }
+        double[] d = t.pyramid().data();
+        boolean dots = (to - from) < w / 6;
+        g.setFill(colour);
+        g.setStroke(colour);
+        g.setLineWidth(1.4);
+        for (int i = from; i < to; i++) {
+            double x = window.xOf(peaks[i]);
+            if (triangles) {
+                double y = top + 16;
+                g.fillPolygon(new double[] {x - 4.5, x + 4.5, x}, new double[] {y - 7, y - 7, y}, 3);
+            }
+            if (dots && peaks[i] < d.length) {
+                double y = clampY(a * d[peaks[i]] + b);
+                if (triangles) {
+                    g.strokeOval(x - 3.5, y - 3.5, 7, 7);
+                } else {
+                    g.strokeLine(x - 3, y - 3, x + 3, y + 3);
+                    g.strokeLine(x - 3, y + 3, x + 3, y - 3);
+                }
+            }
+        }
+    }
+
+    private void drawLaneLabel(GraphicsContext g, Track t, double top) {
+        String unit = unitLabel(t);
+        List<String> legend = new ArrayList<>();
+        for (Track.StepLine s : t.thresholds()) {
+            legend.add((s.dashed() ? "- - " : "— ") + s.label());
+        }
+        if (t.id().equals(rPeakLaneId) && rPeaks != null) {
+            legend.add("▼ R peaks (" + rPeaks.length + ")");
+        }
+        String text = t.label() + "  ·  " + unit + (legend.isEmpty() ? "" : "     " + String.join("   ", legend));
+        g.setFont(LABEL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        double tw = text.length() * 7.1 + 10;
+        g.setFill(palette.labelBack());
+        g.fillRoundRect(4, top + 3, tw, 17, 6, 6);
+        g.setFill(palette.text());
+        g.fillText(text, 9, top + 5);
+    }
+
+    /** The lane's unit as shown: adu with its gain for leads in adu mode, else the physical unit. */
+    private String unitLabel(Track t) {
+        if (t.calibrated()) {
+            if (units == Units.ADU && t.hasAdu()) {
+                return String.format(Locale.ROOT, "adu (%.0f adu/mV, 10 mm/mV)", t.gain());
+            }
+            return "mV (10 mm/mV)";
+        }
+        return t.unit();
+    }
+
+    // ---------------------------------------------------------------- heart rate and axis
+
+    private double hrA;
+    private double hrB;
+    private double hrLo;
+    private double hrHi;
+    private double hrTick;
+
+    private void drawHeartRateRaster(double w) {
+        double top = hrTop;
+        double height = hrHeight;
+        if (height < 10) {
+            return;
+        }
+        double[] q = Track.quantiles(heartRate.bpm(), 0.01, 0.99);
+        hrLo = heartRate.size() == 0 ? 40 : Math.min(40, Math.floor(q[0] / 20) * 20);
+        hrHi = heartRate.size() == 0 ? 120 : Math.min(250, Math.max(120, Math.ceil(q[1] / 20) * 20));
+        double pad = 8;
+        hrA = -(height - 2 * pad - 10) / (hrHi - hrLo);
+        hrB = top + height - pad - hrA * hrLo;
+        yTop = top + 1;
+        yBottom = top + height - 2;
+        int cols = (int) w;
+        raster.hline((int) top, 0, cols, Raster.argb(palette.major().interpolate(palette.text(), 0.15)));
+        hrTick = 20;
+        while ((hrHi - hrLo) / hrTick * 20 > height - 2 * pad && hrTick < 200) {
+            hrTick *= 2;
+        }
+        int dash = Raster.argb(palette.paper().interpolate(palette.muted(), 0.45));
+        for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
+            raster.dashedHline((int) Math.floor(hrA * v + hrB), 0, cols - 34, dash, 3, 4);
+        }
+        int from = Math.max(0, heartRate.firstAtOrAfter(window.start()) - 1);
+        int to = Math.min(heartRate.size(), heartRate.firstAtOrAfter(window.end()) + 1);
+        int argb = Raster.argb(palette.hr());
+        double px = Double.NaN;
+        double py = Double.NaN;
+        for (int i = from; i < to; i++) {
+            double x = window.xOf(heartRate.samples()[i]);
+            double y = clampY(hrA * heartRate.bpm()[i] + hrB);
+            if (!Double.isNaN(px) && Math.floor(x) != Math.floor(px)) {
+                raster.segment(px, py, x, y, argb, 2);
+            } else if (!Double.isNaN(px)) {
+                raster.span((int) Math.floor(x), Math.min(py, y), Math.max(py, y), argb, 2);
+            }
+            px = x;
+            py = y;
+        }
+    }
+
+    private void drawHeartRateMarks(GraphicsContext g, double w) {
+        double top = hrTop;
+        if (hrHeight < 10) {
+            return;
+        }
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(palette.muted());
+        for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
+            g.fillText(String.format(Locale.ROOT, "%.0f", v), w - 6, Math.floor(hrA * v + hrB) + 0.5);
+        }
+        int from = Math.max(0, heartRate.firstAtOrAfter(window.start()) - 1);
+        int to = Math.min(heartRate.size(), heartRate.firstAtOrAfter(window.end()) + 1);
+        yTop = top + 1;
+        yBottom = top + hrHeight - 2;
+        if ((to - from) < w / 10) {
+            g.setFill(palette.hr());
+            for (int i = from; i < to; i++) {
+                g.fillOval(window.xOf(heartRate.samples()[i]) - 2.5, clampY(hrA * heartRate.bpm()[i] + hrB) - 2.5, 5,
+                        5);
+            }
+        }
+        g.setFont(LABEL);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        String text = "heart rate  ·  bpm (60 / RR of detected peaks)";
+        g.setFill(palette.labelBack());
+        g.fillRoundRect(4, top + 3, text.length() * 6.6 + 10, 17, 6, 6);
+        g.setFill(palette.text());
+        g.fillText(text, 9, top + 5);
+    }
+
+    private void drawAxisRaster(double top, double w) {
+        int t = (int) top;
+        raster.fill(0, t, (int) w, t + (int) AXIS_ROW + 1, Raster.argb(palette.paper().interpolate(palette.text(),
+                0.06)));
+        int muted = Raster.argb(palette.muted());
+        raster.hline(t, 0, (int) w, muted);
+        double stepS = step(90 / (fs / window.samplesPerPixel()));
+        double stepSamples = stepS * fs;
+        for (long k = (long) Math.ceil(window.start() / stepSamples); k * stepSamples <= window.end(); k++) {
+            raster.vline((int) Math.floor(window.xOf(k * stepSamples)), t, t + 4, muted);
+        }
+    }
+
+    private void drawAxisLabels(GraphicsContext g, double top, double w) {
+        double pxPerS = fs / window.samplesPerPixel();
+        double stepS = step(90 / pxPerS);
+        String scale = calibrationText();
+        double scaleWidth = scale.length() * 7.2 + 20;
+        double stepSamples = stepS * fs;
+        g.setFont(SMALL);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        g.setFill(palette.text());
+        for (long k = (long) Math.ceil(window.start() / stepSamples); k * stepSamples <= window.end(); k++) {
+            double x = Math.floor(window.xOf(k * stepSamples)) + 0.5;
+            double s = k * stepS;
+            String label = stepS < 1 ? String.format(Locale.ROOT, "%s.%02d", TimeFormat.clock(s),
+                    Math.round((s - Math.floor(s)) * 100) % 100) : TimeFormat.clock(s);
+            if (x > 20 && x < w - scaleWidth - 24) {
+                g.fillText(label, x, top + AXIS_ROW / 2 + 1);
+            }
+        }
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFont(LABEL);
+        g.setFill(paper ? palette.rPeak() : palette.muted());
+        g.fillText(scale, w - 8, top + AXIS_ROW / 2 + 1);
+    }
+
+    /** "25 mm/s · 10 mm/mV" when the time axis is at paper speed, else the current speed in mm/s. */
+    String calibrationText() {
+        double mmPerS = fs / window.samplesPerPixel() / pxPerMm;
+        if (paper) {
+            return "25 mm/s · 10 mm/mV";
+        }
+        return String.format(Locale.ROOT, "free zoom · %s mm/s · 10 mm/mV",
+                mmPerS >= 10 ? String.format(Locale.ROOT, "%.0f", mmPerS) : String.format(Locale.ROOT, "%.2g", mmPerS));
+    }
+}
