@@ -11,7 +11,6 @@ import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
-import javafx.scene.control.Label;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -40,6 +39,7 @@ import org.ecgworkbench.views.common.Snapshots;
 import org.ecgworkbench.views.common.StatusBar;
 import org.ecgworkbench.views.common.WorkbenchPreferences;
 import org.ecgworkbench.views.prototype.PrototypeEditor;
+import org.ecgworkbench.views.viewer.SignalViewer;
 
 /**
  * The workbench window's content and its actions: menu and shortcuts, the recordings / prototypes / runs tabs, and
@@ -60,7 +60,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     private final TabPane tabs = new TabPane();
     private final Menu recentMenu = new Menu("Open _recent");
     private final ClassifyAction classify = new ClassifyAction();
-    private final Node viewer = new Label("Signal viewer");
+    private final SignalViewer viewer;
     private final PrototypeEditor prototypes;
     private final RunsWorkbench runs;
     private final StatsPanel stats;
@@ -73,6 +73,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         this.prefs = prefs;
         this.runs = new RunsWorkbench(runsDir, jobs, templates());
         this.stats = new StatsPanel(jobs);
+        this.viewer = new SignalViewer(jobs, prefs);
         runs.setStatsView(stats.view());
         // The DL4J pages follow the run picked in the queue (its stats.dl4j, read from a private copy).
         runs.queue().selectedRunProperty().addListener((o, a, b) -> {
@@ -184,7 +185,12 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     }
 
     private void showInViewer(Record record, List<Annotation> annotations) {
-        ((Label) viewer).setText(record.name());
+        viewer.show(record, annotations);
+    }
+
+    /** The signal viewer (tests). */
+    SignalViewer viewer() {
+        return viewer;
     }
 
     private MenuBar menus() {
@@ -281,7 +287,8 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     }
 
     private void exportPng() {
-        Node node = tabs.getSelectionModel().getSelectedItem().getContent();
+        Node node = tabs.getSelectionModel().getSelectedIndex() == 0 && viewer.record().isPresent()
+                ? viewer.exportNode() : tabs.getSelectionModel().getSelectedItem().getContent();
         FileChooser fc = new FileChooser();
         fc.setTitle("Export view as PNG");
         fc.setInitialFileName(tabs.getSelectionModel().getSelectedItem().getText().toLowerCase() + ".png");

@@ -6,7 +6,6 @@ import java.util.List;
 import javafx.application.Application;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.ecgworkbench.views.CapabilitiesView;
 import org.ecgworkbench.views.common.WorkbenchPreferences;
 import picocli.CommandLine;
 
@@ -22,7 +21,8 @@ public final class WorkbenchApp extends Application {
     public void start(Stage stage) {
         WorkbenchPreferences prefs = WorkbenchPreferences.user();
         workbench = new Workbench(stage, prefs, ProjectPaths.runs());
-        Scene scene = new Scene(workbench, 1440, 900);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(workbench, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         Themes.apply(scene, prefs.themeProperty().get());
         prefs.themeProperty().addListener((o, a, b) -> Themes.apply(scene, b));
         stage.setTitle(TITLE);
@@ -43,9 +43,13 @@ public final class WorkbenchApp extends Application {
         }
     }
 
+    /** A headless command and its one-line description. */
+    public record Capability(String command, String description) {
+    }
+
     /** Every leaf command under cmd (e.g. "bench filtfilt") with its one-line description. */
-    static List<CapabilitiesView.Capability> capabilities(CommandLine cmd, String prefix) {
-        List<CapabilitiesView.Capability> out = new ArrayList<>();
+    static List<Capability> capabilities(CommandLine cmd, String prefix) {
+        List<Capability> out = new ArrayList<>();
         cmd.getSubcommands().forEach((name, sub) -> {
             if (name.equals("help") || !sub.getCommandSpec().name().equals(name)) {
                 return;
@@ -53,7 +57,7 @@ public final class WorkbenchApp extends Application {
             String full = prefix.isEmpty() ? name : prefix + " " + name;
             if (sub.getSubcommands().isEmpty()) {
                 String[] d = sub.getCommandSpec().usageMessage().description();
-                out.add(new CapabilitiesView.Capability(full, d.length == 0 ? "" : d[0]));
+                out.add(new Capability(full, d.length == 0 ? "" : d[0]));
             } else {
                 out.addAll(capabilities(sub, full));
             }

@@ -63,6 +63,12 @@ class WorkbenchTest extends ApplicationTest {
         assertEquals(2, workbench.current().get().leadCount());
         assertTrue(workbench.status().message().startsWith("synth-nsr-2lead-500: 2 lead(s), 500 Hz"),
                 workbench.status().message());
+        // The viewer shows both leads, then the Pan-Tompkins stages once computed in the background.
+        waitUntil("viewer traces", () -> workbench.viewer().tracesReadyProperty().get());
+        assertTrue(workbench.viewer().visibleTrackIds().containsAll(java.util.List.of("lead-0", "lead-1")),
+                workbench.viewer().visibleTrackIds().toString());
+        waitUntil("Pan-Tompkins stages", () -> workbench.viewer().stagesReadyProperty().get());
+        assertTrue(workbench.viewer().detection().orElseThrow().rPeaks().length > 20);
     }
 
     @Test
@@ -77,6 +83,18 @@ class WorkbenchTest extends ApplicationTest {
         assertTrue(workbench.browser().rows().stream().anyMatch(r -> !r.ok() && r.error().contains("bad.hea")));
         assertTrue(workbench.browser().rows().stream().anyMatch(r -> r.ok() && r.name().equals("synth-pvc-250")));
         assertEquals(dir.toAbsolutePath().toString(), new WorkbenchPreferences(node).recent().get(0));
+    }
+
+    @Test
+    void statusBarNamesTheLoadedBackendAndHelpListsEveryCommand() throws Exception {
+        javafx.scene.control.Label backend = lookup("#status-backend").queryAs(javafx.scene.control.Label.class);
+        // ND4J's native library loads in the background; wait for the label to change, not for a time.
+        waitUntil("backend probe", () -> !backend.getText().contains("loading"));
+        assertTrue(backend.getText().startsWith("ND4J CPU · linux-x86_64"), backend.getText());
+        var commands = WorkbenchApp.capabilities(new picocli.CommandLine(new org.ecgworkbench.app.Main()), "")
+                .stream().map(WorkbenchApp.Capability::command).toList();
+        assertTrue(commands.containsAll(java.util.List.of("info", "filtfilt", "train", "queue add", "serve",
+                "bench viewer")), commands.toString());
     }
 
     @Test
