@@ -5,6 +5,7 @@ import picocli.CommandLine.Command;
 /** bench: speed measurements printed side by side with their anchors. */
 @Command(name = "bench", description = "Benchmarks, each beside its anchor (SciPy, PyTorch ...).",
         subcommands = {BenchFiltfiltCommand.class, BenchBackendCommand.class, BenchQrsCommand.class,
-                BenchTrainStepCommand.class, BenchPipelineCommand.class, BenchServeCommand.class})
+                BenchTrainStepCommand.class, BenchPipelineCommand.class, BenchServeCommand.class,
+                BenchQueueCommand.class})
 public final class BenchCommand {
 }

@@ -7,7 +7,7 @@ import java.util.List;
  * Where queued runs execute: {@link LocalExecutor} starts child JVMs on this machine; other executors (a cluster)
  * implement the same few operations.
  */
-public interface RunExecutor {
+public interface RunExecutor extends AutoCloseable {
 
     /** Short name shown by queue list, e.g. "local". */
     String name();
@@ -26,4 +26,14 @@ public interface RunExecutor {
      * writing the run directory beside the resumed one); returns what it found and did, in words.
      */
     String abandon(QueueEntry e);
+
+    /** One line about the executor for the scheduler's first output (e.g. Spark's version, master and app id). */
+    default String describe() {
+        return name();
+    }
+
+    /** Releases what the executor holds (a Spark context); nothing for the local one. */
+    @Override
+    default void close() {
+    }
 }
