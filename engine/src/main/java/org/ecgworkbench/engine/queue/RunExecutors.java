@@ -33,8 +33,9 @@ public final class RunExecutors {
         if (!sparkAvailable()) {
             throw new QueueException(null, "Spark is not on the class path: run through spark-submit (spark-submit "
                     + "--class org.ecgworkbench.app.Main --master URL ecg-workbench.jar queue run --executor spark), "
-                    + "or add a Spark 4.1 installation's jars (java -cp \"ecg-workbench.jar:$SPARK_HOME/jars/*\" "
-                    + "org.ecgworkbench.app.Main queue run --executor spark --master local[2])");
+                    + "or put a Spark 4.1 installation's jars first on the class path, with the JVM options of README "
+                    + "\"Spark\" (java ... -cp \"$SPARK_HOME/jars/*:ecg-workbench.jar\" org.ecgworkbench.app.Main "
+                    + "queue run --executor spark --master local[2])");
         }
         try {
             return (RunExecutor) Class.forName(SPARK_EXECUTOR, true, RunExecutors.class.getClassLoader())

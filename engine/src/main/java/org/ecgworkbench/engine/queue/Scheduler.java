@@ -245,8 +245,8 @@ public final class Scheduler {
 
     private void reap() throws IOException {
         for (Active a : List.copyOf(active.values())) {
+            noteWhere(a); // also for one that just ended: its last attempt may have begun since the last look
             if (a.handle().alive()) {
-                noteWhere(a);
                 continue;
             }
             active.remove(a.entry().id());

@@ -73,6 +73,8 @@ public final class SparkExecutor implements RunExecutor {
             conf.set("spark.task.resource.gpu.amount", trim(s.gpusPerRun()));
         }
         conf.setIfMissing("spark.app.name", "ecg-workbench queue");
+        // Spark's default log profile prints INFO lines to stderr between the scheduler's own; warnings suffice
+        conf.setIfMissing("spark.log.level", "WARN");
         jsc = new JavaSparkContext(conf);
         jsc.sc().addSparkListener(tracker);
 
@@ -164,8 +166,7 @@ public final class SparkExecutor implements RunExecutor {
                 }
                 exitCode = cancelled ? 143 : 1;
             } finally {
-                tracker.forget(spec.id());
-                done = true;
+                done = true; // the tracker keeps the last attempt: where() still names it
             }
         }
 

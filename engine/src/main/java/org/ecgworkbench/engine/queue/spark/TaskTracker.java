@@ -32,11 +32,6 @@ final class TaskTracker extends SparkListener {
         return latest.get(group);
     }
 
-    /** Forgets group (its run ended). */
-    void forget(String group) {
-        latest.remove(group);
-    }
-
     @Override
     public void onJobStart(SparkListenerJobStart job) {
         Properties p = job.properties();
