@@ -8,8 +8,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -131,6 +133,44 @@ class SparkQueueTest {
     }
 
     @Test
+    void aDriverKilledWithSigkillLeavesNoTrainerAndTheNextSchedulerResumesTheRunExactly() throws Exception {
+        Map<Integer, Path> local = localRuns();
+        Path runs = data.resolve("spark-crash");
+        add(runs, "2", "0.0001");
+        RunQueue q = RunQueue.open(runs);
+        Path run = q.get("q0001").runDir();
+        Path log = data.resolve("spark-crash.log");
+        Process driver = sparkScheduler(runs, log);
+        JsonNode at = QueueCrashTest.waitForState(run, n -> n.path("batch").asInt() >= 1, driver, log);
+        List<ProcessHandle> trainers = ProcessHandle.allProcesses()
+                .filter(ph -> LocalExecutor.trains(ph, Main.class.getName(), run)).toList();
+        assertEquals(1, trainers.size(), "one trainer of the run, a child of the driver");
+        driver.destroyForcibly(); // SIGKILL: no shutdown hook, no Spark clean-up
+        assertTrue(driver.waitFor(60, TimeUnit.SECONDS));
+        // the trainer notices its parent's end (GuardedTrain) and ends by itself
+        QueueCrashTest.waitGone(trainers.get(0).pid());
+        System.out.println("killed the Spark driver at " + at + "; trainer pid " + trainers.get(0).pid()
+                + " ended by itself:\n" + Files.readString(log));
+        assertEquals(RunState.RUNNING, q.get("q0001").state(), "a dead driver cannot record anything");
+
+        Result r = cli("queue", "run", "--executor", "spark", "--master", "local[1]", "--cores", "1",
+                "--poll-seconds", "0.05", "--runs", runs.toString());
+        System.out.println(r.out());
+        assertEquals(0, r.code(), r.out());
+        assertTrue(r.out().contains("q0001 interrupted (scheduler gone while it ran"), r.out());
+        QueueEntry e = q.get("q0001");
+        assertEquals(RunState.DONE, e.state(), e.error());
+        assertEquals(2, e.attempts());
+        String train = Files.readString(run.resolve(RunFiles.LOG));
+        assertTrue(train.contains("error: the Spark task that started this trainer is gone"), train);
+        assertTrue(train.lines().filter(l -> l.startsWith("=== attempt 2 ")).allMatch(l -> l.contains(
+                ": train --resume ")), train);
+        complete(run, 2);
+        assertEquals(BenchQueueCommand.metrics(local.get(2)), BenchQueueCommand.metrics(run));
+        assertEquals(QueueCrashTest.withoutTimes(state(local.get(2))), QueueCrashTest.withoutTimes(state(run)));
+    }
+
+    @Test
     void aCancelPastItsGraceCancelsTheSparkJobGroupAndEndsTheTrainer() throws Exception {
         Path runs = data.resolve("spark-cancel");
         add(runs, "3", "0.0001");
@@ -193,6 +233,23 @@ class SparkQueueTest {
             localRuns = m;
         }
         return localRuns;
+    }
+
+    /**
+     * queue run --executor spark on local[1] in a child JVM: this test JVM's class path and the module options
+     * Spark needs (surefire's argLine gave them to this JVM).
+     */
+    private static Process sparkScheduler(Path runs, Path log) throws IOException {
+        String exe = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        List<String> cmd = new ArrayList<>(List.of(exe, "--enable-native-access=ALL-UNNAMED"));
+        cmd.addAll(ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(a -> a.startsWith("--add-opens") || a.startsWith("-Dio.netty")).toList());
+        cmd.addAll(List.of("-cp", System.getProperty("surefire.test.class.path", System.getProperty(
+                "java.class.path")), Main.class.getName(), "queue", "run", "--executor", "spark", "--master",
+                "local[1]", "--cores", "1", "--poll-seconds", "0.05", "--runs", runs.toString()));
+        return new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     }
 
     /** Queues the prototype with the seeds (a grid), checkpoints every checkpointMinutes (0: at epoch ends). */
