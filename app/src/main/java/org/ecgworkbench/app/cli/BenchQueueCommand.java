@@ -9,6 +9,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -66,6 +67,10 @@ public final class BenchQueueCommand implements Callable<Integer> {
             + "${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--repeat", defaultValue = "1", paramLabel = "N", description = "Sweeps per executor, "
+            + "alternating local and Spark (default ${DEFAULT-VALUE}); medians are reported.")
+    int repeat;
+
     @Option(names = "--work", paramLabel = "DIR", description = "Folder for data and runs, kept (default: a "
             + "temporary folder, deleted).")
     Path work;
@@ -79,9 +84,9 @@ public final class BenchQueueCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        if (runs < 1 || slots < 1 || records < 4 || epochs < 1) {
-            return Cli.fail(err, new IllegalArgumentException("--runs, --slots, --epochs >= 1 and --records >= 4"),
-                    2);
+        if (runs < 1 || slots < 1 || records < 4 || epochs < 1 || repeat < 1) {
+            return Cli.fail(err, new IllegalArgumentException("--runs, --slots, --epochs, --repeat >= 1 and "
+                    + "--records >= 4"), 2);
         }
         if (!RunExecutors.sparkAvailable()) {
             return Cli.fail(err, new IllegalArgumentException("Spark is not on the class path: run bench queue "
@@ -105,43 +110,43 @@ public final class BenchQueueCommand implements Callable<Integer> {
             int cores = Runtime.getRuntime().availableProcessors();
             LocalExecutor.Launch launch = LocalExecutor.Launch.ofThisJvm(Main.class.getName(), List.of());
             out.printf(Locale.ROOT, "sweep: %d tiny runs (fcn1d, %d synthetic records, %d epochs, seeds %s), %d at a "
-                    + "time, %d cores%n", runs, records, epochs, seeds, slots, cores);
+                    + "time, %d cores, %d sweep(s) per executor%n", runs, records, epochs, seeds, slots, cores, repeat);
             out.flush();
 
-            Path localRuns = dir.resolve("local");
-            queue(localRuns, prototype, dataset, seeds);
-            long t0 = System.nanoTime();
-            try (RunExecutor x = new LocalExecutor(launch, slots, cores, List.of())) {
-                schedule(localRuns, x);
-            }
-            double local = seconds(t0);
-
-            Path sparkRuns = dir.resolve("spark");
-            queue(sparkRuns, prototype, dataset, seeds);
-            long t1 = System.nanoTime();
+            List<double[]> l = new ArrayList<>();
+            List<double[]> sp = new ArrayList<>();
             double start;
-            double sweep;
             String describe;
-            try (RunExecutor x = RunExecutors.spark(new SparkSettings(master, slots, cores, List.of(), 0, 4, false,
-                    Map.of(), launch, false))) {
-                start = seconds(t1);
-                describe = x.describe();
-                long t2 = System.nanoTime();
-                schedule(sparkRuns, x);
-                sweep = seconds(t2);
+            boolean same = true;
+            long t0 = System.nanoTime();
+            try (RunExecutor spark = RunExecutors.spark(new SparkSettings(master, slots, cores, List.of(), 0, 4,
+                    false, Map.of(), launch, false))) {
+                start = seconds(t0);
+                describe = spark.describe();
+                for (int k = 1; k <= repeat; k++) {
+                    Path localRuns = dir.resolve("local-" + k);
+                    l.add(sweep(localRuns, prototype, dataset, seeds, new LocalExecutor(launch, slots, cores,
+                            List.of())));
+                    Path sparkRuns = dir.resolve("spark-" + k);
+                    sp.add(sweep(sparkRuns, prototype, dataset, seeds, spark));
+                    same &= sameMetrics(localRuns, sparkRuns);
+                    out.printf(Locale.ROOT, "  sweep %d: local %.1f s, spark %.1f s%n", k, l.get(k - 1)[0],
+                            sp.get(k - 1)[0]);
+                    out.flush();
+                }
             }
-            double[] lr = runSeconds(localRuns);
-            double[] sr = runSeconds(sparkRuns);
-            boolean same = sameMetrics(localRuns, sparkRuns);
-
-            out.printf(Locale.ROOT, "%-26s %14s %12s %16s%n", "executor", "context start", "sweep wall",
-                    "mean run wall");
-            out.printf(Locale.ROOT, "%-26s %14s %10.1f s %14.1f s%n", "local, " + slots + " slots", "-", local,
-                    mean(lr));
-            out.printf(Locale.ROOT, "%-26s %12.1f s %10.1f s %14.1f s%n", "spark " + master, start, sweep, mean(sr));
-            out.printf(Locale.ROOT, "Spark overhead: %.2f s per run (sweep wall difference / runs), %.2f s per run "
-                    + "(mean run wall difference), plus %.1f s once for the context (%s)%n",
-                    (sweep - local) / runs, mean(sr) - mean(lr), start, describe);
+            double[] lm = medians(l);
+            double[] sm = medians(sp);
+            out.printf(Locale.ROOT, "%-22s %14s %12s %14s %20s%n", "executor (medians)", "context start",
+                    "sweep wall", "mean run wall", "launch+reap per run");
+            out.printf(Locale.ROOT, "%-22s %14s %10.1f s %12.1f s %18.2f s%n", "local, " + slots + " slots", "-",
+                    lm[0], lm[1], lm[2]);
+            out.printf(Locale.ROOT, "%-22s %12.1f s %10.1f s %12.1f s %18.2f s%n", "spark " + master, start, sm[0],
+                    sm[1], sm[2]);
+            out.printf(Locale.ROOT, "Spark overhead per run: %.2f s launch+reap (scheduler start to the attempt's "
+                    + "log header, plus the trainer's last state write to the scheduler's end), %.2f s by sweep wall "
+                    + "/ runs; plus %.1f s once for the context (%s)%n", sm[2] - lm[2], (sm[0] - lm[0]) / runs,
+                    start, describe);
             out.println("metrics of every run (epochs, losses, scores) equal on both executors: " + (same ? "yes"
                     : "NO"));
             out.flush();
@@ -187,21 +192,46 @@ public final class BenchQueueCommand implements Callable<Integer> {
         }
     }
 
-    private static void schedule(Path runs, RunExecutor x) throws IOException {
+    /**
+     * Queues the sweep into runs and runs it on x; returns its wall time, the mean run wall time (scheduler start
+     * to end) and the mean launch+reap time per run, in seconds.
+     */
+    private static double[] sweep(Path runs, Path prototype, Path dataset, String seeds, RunExecutor x)
+            throws IOException {
+        queue(runs, prototype, dataset, seeds);
         RunQueue q = RunQueue.open(runs);
+        long t = System.nanoTime();
         new Scheduler(q, x, new Scheduler.Settings(false, Duration.ofMillis(100), Duration.ofSeconds(60)),
                 line -> { }).run();
-        for (QueueEntry e : q.list()) {
+        double wall = seconds(t);
+        double run = 0;
+        double overhead = 0;
+        List<QueueEntry> all = q.list();
+        for (QueueEntry e : all) {
             if (e.state() != RunState.DONE) {
                 throw new IOException(e.id() + " on " + x.name() + " ended " + e.state().json() + ": " + e.error());
             }
+            run += Duration.between(e.started(), e.finishedAt()).toMillis() / 1000.0;
+            // the attempt's header holds the moment the executor began it; state.json the trainer's last write
+            String header = Files.readString(e.runDir().resolve(RunFiles.LOG)).lines()
+                    .filter(line -> line.startsWith("=== attempt ")).findFirst().orElseThrow();
+            Instant began = Instant.parse(header.substring(header.indexOf(" at ") + 4, header.indexOf(',')));
+            Instant last = Instant.parse(JSON.readTree(e.runDir().resolve(RunFiles.STATE).toFile()).path("updated")
+                    .asText());
+            overhead += (Duration.between(e.started(), began).toMillis()
+                    + Duration.between(last, e.finishedAt()).toMillis()) / 1000.0;
         }
+        return new double[] {wall, run / all.size(), overhead / all.size()};
     }
 
-    /** Each run's wall time, queue start to end, in seconds. */
-    private static double[] runSeconds(Path runs) throws IOException {
-        return RunQueue.open(runs).list().stream()
-                .mapToDouble(e -> Duration.between(e.started(), e.finishedAt()).toMillis() / 1000.0).toArray();
+    private static double[] medians(List<double[]> rows) {
+        double[] m = new double[rows.get(0).length];
+        for (int c = 0; c < m.length; c++) {
+            int col = c;
+            double[] v = rows.stream().mapToDouble(r -> r[col]).sorted().toArray();
+            m[c] = v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+        }
+        return m;
     }
 
     private static boolean sameMetrics(Path a, Path b) throws IOException {
@@ -224,10 +254,6 @@ public final class BenchQueueCommand implements Callable<Integer> {
             out.add(n);
         }
         return out;
-    }
-
-    private static double mean(double[] v) {
-        return java.util.Arrays.stream(v).average().orElse(Double.NaN);
     }
 
     private static double seconds(long since) {
