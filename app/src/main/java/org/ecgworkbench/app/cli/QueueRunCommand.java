@@ -116,7 +116,6 @@ public final class QueueRunCommand implements Callable<Integer> {
             return Cli.fail(err, new IllegalArgumentException("--slots must be >= 1, --poll-seconds > 0, "
                     + "--stop-grace-seconds >= 0, --max-failures >= 1 and --task-gpus >= 0"), 2);
         }
-        Thread hook = null;
         try {
             RunQueue q = RunQueue.open(runs.runs);
             LocalExecutor.Launch launch = LocalExecutor.Launch.ofThisJvm(Main.class.getName(), jvmArgs);
@@ -133,27 +132,22 @@ public final class QueueRunCommand implements Callable<Integer> {
                         });
                 // Ctrl-C or a TERM signal: ask the children to checkpoint and mark them interrupted, so the next
                 // queue run resumes them.
-                hook = new Thread(() -> s.shutdown(grace.plusSeconds(10)), "queue-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                out.println("scheduler on " + q.runs() + ": " + (spark ? x.describe() + "; " : "")
-                        + String.join("; ", x.slots().stream().map(Slot::describe).toList()));
-                out.flush();
-                s.run();
-                out.println(s.wasShutDown() ? "queue run: stopped; running runs are interrupted and resume at the "
-                        + "next queue run" : "queue run: nothing queued or running; done");
-                out.flush();
-                return 0;
+                Runnable unhook = x.onShutdown(() -> s.shutdown(grace.plusSeconds(10)), grace.plusSeconds(20));
+                try {
+                    out.println("scheduler on " + q.runs() + ": " + (spark ? x.describe() + "; " : "")
+                            + String.join("; ", x.slots().stream().map(Slot::describe).toList()));
+                    out.flush();
+                    s.run();
+                    out.println(s.wasShutDown() ? "queue run: stopped; running runs are interrupted and resume at "
+                            + "the next queue run" : "queue run: nothing queued or running; done");
+                    out.flush();
+                    return 0;
+                } finally {
+                    unhook.run();
+                }
             }
         } catch (IOException | IllegalArgumentException e) {
             return Cli.fail(err, e, 1);
-        } finally {
-            if (hook != null) {
-                try {
-                    Runtime.getRuntime().removeShutdownHook(hook);
-                } catch (IllegalStateException shuttingDown) {
-                    // the JVM is exiting: the hook is running
-                }
-            }
         }
     }
 }

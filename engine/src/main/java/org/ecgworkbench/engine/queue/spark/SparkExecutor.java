@@ -1,11 +1,14 @@
 package org.ecgworkbench.engine.queue.spark;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.apache.hadoop.util.ShutdownHookManager;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.ecgworkbench.engine.queue.LocalExecutor;
@@ -30,6 +33,9 @@ import org.ecgworkbench.engine.queue.SparkSettings;
  */
 public final class SparkExecutor implements RunExecutor {
 
+    /** Above Spark's context shutdown hook (Hadoop FileSystem's 10 + 30). */
+    private static final int SHUTDOWN_PRIORITY = 100;
+
     private static final Pattern LOCAL = Pattern.compile("local(?:\\[(\\*|\\d+)(?:\\s*,\\s*(\\d+))?])?");
 
     private final SparkSettings settings;
@@ -39,7 +45,10 @@ public final class SparkExecutor implements RunExecutor {
     private final List<Slot> slots;
     private final TaskTracker tracker = new TaskTracker();
 
-    /** Starts the Spark context (a QueueException-worthy IllegalArgumentException when no master is known). */
+    /**
+     * Starts the Spark context with the settings s; an IllegalArgumentException when no master is known (neither
+     * s.master() nor spark-submit's spark.master).
+     */
     public SparkExecutor(SparkSettings s) {
         this.settings = s;
         SparkConf conf = new SparkConf(); // spark.* system properties: what spark-submit set
@@ -133,6 +142,22 @@ public final class SparkExecutor implements RunExecutor {
     public String abandon(QueueEntry e) {
         String here = LocalExecutor.abandonTrainers(settings.launch().mainClass(), e.runDir(), null);
         return local ? here : here + " on this machine; trainers on the cluster end with their executors";
+    }
+
+    /**
+     * Spark stops its context in a Hadoop shutdown hook (priority 40), which would cancel every task and kill the
+     * trainers mid-step; hook runs first (Hadoop runs its hooks one after the other, highest priority first), so the
+     * scheduler can ask the trainers to checkpoint and stop, as the local executor does.
+     */
+    @Override
+    public Runnable onShutdown(Runnable hook, Duration within) {
+        ShutdownHookManager m = ShutdownHookManager.get();
+        m.addShutdownHook(hook, SHUTDOWN_PRIORITY, Math.max(1, within.toSeconds()), TimeUnit.SECONDS);
+        return () -> {
+            if (!m.isShutdownInProgress()) {
+                m.removeShutdownHook(hook);
+            }
+        };
     }
 
     @Override

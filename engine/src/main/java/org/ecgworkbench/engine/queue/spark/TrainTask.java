@@ -38,7 +38,7 @@ final class TrainTask implements Function<TaskSpec, Integer> {
     public Integer call(TaskSpec spec) throws Exception {
         TaskContext tc = TaskContext.get();
         Path runDir = Path.of(spec.runDir());
-        String host = java.net.InetAddress.getLocalHost().getHostName();
+        String host = hostName();
         if (!Files.isDirectory(runDir.getParent())) {
             throw new IOException("the runs folder " + runDir.getParent() + " is not visible on " + host + ": "
                     + "put it (and the dataset) on a file system mounted at the same path on every Spark node");
@@ -103,6 +103,15 @@ final class TrainTask implements Function<TaskSpec, Integer> {
             if (p.isAlive()) {
                 end(p); // whatever ended the task, no trainer outlives it
             }
+        }
+    }
+
+    /** This executor's host name, or its address when the name does not resolve (only for messages). */
+    private static String hostName() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (IOException e) {
+            return org.apache.spark.SparkEnv.get().blockManager().blockManagerId().host();
         }
     }
 
