@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", description = "Benchmarks, each beside its anchor (SciPy, PyTorch ...).",
         subcommands = {BenchFiltfiltCommand.class, BenchBackendCommand.class, BenchQrsCommand.class,
                 BenchTrainStepCommand.class, BenchPipelineCommand.class, BenchServeCommand.class,
-                BenchViewerCommand.class})
+                BenchViewerCommand.class, BenchQueueCommand.class})
 public final class BenchCommand {
 }

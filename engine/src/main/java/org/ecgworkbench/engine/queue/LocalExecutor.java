@@ -79,15 +79,27 @@ public final class LocalExecutor implements RunExecutor {
         c.add("--enable-native-access=ALL-UNNAMED");
         c.addAll(launch.jvmArgs());
         c.add(launch.mainClass()); // the class path goes in CLASSPATH (see start)
+        c.addAll(trainArguments(e.prototypeFile().toString(), e.dataset().toString(), e.runDir().toString(),
+                e.checkpointMinutes(), e.workers(), resume));
+        return c;
+    }
+
+    /**
+     * The train command's arguments ("train", then its options) for a run: a new run from the prototype file and
+     * dataset into runDir, or {@code train --resume runDir} from its last checkpoint. Every executor trains with
+     * exactly these, so a run gives the same results wherever it executes.
+     */
+    public static List<String> trainArguments(String prototype, String dataset, String runDir,
+                                              double checkpointMinutes, int workers, boolean resume) {
+        List<String> c = new ArrayList<>();
         c.add("train");
         if (resume) {
-            c.addAll(List.of("--resume", e.runDir().toString()));
+            c.addAll(List.of("--resume", runDir));
         } else {
-            c.addAll(List.of("--prototype", e.prototypeFile().toString(), "--dataset", e.dataset().toString(),
-                    "--run-dir", e.runDir().toString()));
+            c.addAll(List.of("--prototype", prototype, "--dataset", dataset, "--run-dir", runDir));
         }
-        c.addAll(List.of("--checkpoint-minutes", Double.toString(e.checkpointMinutes()),
-                "--workers", Integer.toString(e.workers())));
+        c.addAll(List.of("--checkpoint-minutes", Double.toString(checkpointMinutes),
+                "--workers", Integer.toString(workers)));
         return c;
     }
 
@@ -117,17 +129,25 @@ public final class LocalExecutor implements RunExecutor {
 
     @Override
     public String abandon(QueueEntry e) {
+        return abandonTrainers(launch.mainClass(), e.runDir(), e.pid());
+    }
+
+    /**
+     * Kills every process on this machine that runs mainClass's train command on runDir (pid first, when it is
+     * one), waiting for each to end; returns what it found and did, in words.
+     */
+    public static String abandonTrainers(String mainClass, Path runDir, Long pid) {
         List<ProcessHandle> ours = new ArrayList<>();
-        if (e.pid() != null) {
-            ProcessHandle.of(e.pid()).filter(ph -> trains(ph, e)).ifPresent(ours::add);
+        if (pid != null) {
+            ProcessHandle.of(pid).filter(ph -> trains(ph, mainClass, runDir)).ifPresent(ours::add);
         }
         // The pid is recorded just after the start: a crash in between leaves an unrecorded child, found by its
         // command line.
         long self = ProcessHandle.current().pid();
-        ProcessHandle.allProcesses().filter(ph -> ph.pid() != self && trains(ph, e))
+        ProcessHandle.allProcesses().filter(ph -> ph.pid() != self && trains(ph, mainClass, runDir))
                 .filter(ph -> ours.stream().noneMatch(o -> o.pid() == ph.pid())).forEach(ours::add);
         if (ours.isEmpty()) {
-            return "its child" + (e.pid() == null ? "" : " (pid " + e.pid() + ")") + " is gone";
+            return "its child" + (pid == null ? "" : " (pid " + pid + ")") + " is gone";
         }
         List<String> done = new ArrayList<>();
         for (ProcessHandle ph : ours) {
@@ -165,10 +185,15 @@ public final class LocalExecutor implements RunExecutor {
 
     /** Whether process ph is a child of ours training e's run directory (and not some other process reusing a pid). */
     boolean trains(ProcessHandle ph, QueueEntry e) {
+        return trains(ph, launch.mainClass(), e.runDir());
+    }
+
+    /** Whether process ph runs mainClass's train command on runDir (its command line says so). */
+    public static boolean trains(ProcessHandle ph, String mainClass, Path runDir) {
         List<String> a = arguments(ph);
-        int main = a.indexOf(launch.mainClass());
+        int main = a.indexOf(mainClass);
         return main >= 0 && main + 1 < a.size() && a.get(main + 1).equals("train")
-                && a.subList(main, a.size()).contains(e.runDir().toString());
+                && a.subList(main, a.size()).contains(runDir.toString());
     }
 
     /** The process's command line, whole: /proc on Linux (ProcessHandle.Info cuts it at 4 KiB), else Info. */

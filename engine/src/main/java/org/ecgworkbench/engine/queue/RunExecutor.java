@@ -1,13 +1,14 @@
 package org.ecgworkbench.engine.queue;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * Where queued runs execute: {@link LocalExecutor} starts child JVMs on this machine; other executors (a cluster)
  * implement the same few operations.
  */
-public interface RunExecutor {
+public interface RunExecutor extends AutoCloseable {
 
     /** Short name shown by queue list, e.g. "local". */
     String name();
@@ -26,4 +27,30 @@ public interface RunExecutor {
      * writing the run directory beside the resumed one); returns what it found and did, in words.
      */
     String abandon(QueueEntry e);
+
+    /** One line about the executor for the scheduler's first output (e.g. Spark's version, master and app id). */
+    default String describe() {
+        return name();
+    }
+
+    /**
+     * Runs hook when the JVM shuts down (Ctrl-C, a TERM signal) before the executor's own clean-up, giving it up to
+     * within; returns what removes the hook again (once the scheduler ended by itself).
+     */
+    default Runnable onShutdown(Runnable hook, Duration within) {
+        Thread t = new Thread(hook, "queue-shutdown");
+        Runtime.getRuntime().addShutdownHook(t);
+        return () -> {
+            try {
+                Runtime.getRuntime().removeShutdownHook(t);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is exiting: the hook is running
+            }
+        };
+    }
+
+    /** Releases what the executor holds (a Spark context); nothing for the local one. */
+    @Override
+    default void close() {
+    }
 }

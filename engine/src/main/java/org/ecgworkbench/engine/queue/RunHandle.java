@@ -19,4 +19,12 @@ public interface RunHandle {
 
     /** Ends it now (after a stop request was not honoured in time). */
     void kill();
+
+    /**
+     * Where it executes now, when the executor learns more after the start (a Spark task's id, attempt and host),
+     * else null: the scheduler then keeps what it recorded at the start.
+     */
+    default String where() {
+        return null;
+    }
 }

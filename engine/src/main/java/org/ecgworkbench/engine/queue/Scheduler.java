@@ -37,7 +37,7 @@ public final class Scheduler {
     public record Settings(boolean waitForMore, Duration poll, Duration stopGrace) {
     }
 
-    private record Active(QueueEntry entry, Slot slot, RunHandle handle, Instant[] stopAsked) {
+    private record Active(QueueEntry entry, Slot slot, RunHandle handle, Instant[] stopAsked, String[] where) {
     }
 
     private final RunQueue queue;
@@ -222,13 +222,30 @@ public final class Scheduler {
         }
         long pid = h.pid();
         e = queue.update(id, y -> y.pid = pid);
-        active.put(id, new Active(e, slot, h, new Instant[1]));
+        active.put(id, new Active(e, slot, h, new Instant[1], new String[] {e.where()}));
         log.accept(id + " started" + (resume ? " (resume)" : "") + " on " + e.where() + ", pid " + pid + ", attempt "
                 + e.attempts() + ": " + e.runDir());
     }
 
+    // An executor that learns where a run executes only after the start (a Spark task: its id, attempt and host,
+    // a new attempt after a retry) tells through its handle; queue list and the window show the entry's where.
+    private void noteWhere(Active a) throws IOException {
+        String w = a.handle().where();
+        if (w == null || w.equals(a.where()[0])) {
+            return;
+        }
+        a.where()[0] = w;
+        try {
+            queue.update(a.entry().id(), x -> x.where = w);
+        } catch (QueueException gone) {
+            return; // edited or removed meanwhile: the next look tries again
+        }
+        log.accept(a.entry().id() + " runs on " + w);
+    }
+
     private void reap() throws IOException {
         for (Active a : List.copyOf(active.values())) {
+            noteWhere(a); // also for one that just ended: its last attempt may have begun since the last look
             if (a.handle().alive()) {
                 continue;
             }
