@@ -58,6 +58,14 @@ import picocli.CommandLine.Command;
         })
 public final class Main implements Callable<Integer> {
 
+    @picocli.CommandLine.Option(names = "--open", paramLabel = "PATH",
+            description = "Open the window with this record or folder listed (a single record is shown).")
+    private java.nio.file.Path open;
+
+    @picocli.CommandLine.Option(names = "--runs", paramLabel = "DIR",
+            description = "The window's runs folder (default: runs/ in the working folder, as train and queue use).")
+    private java.nio.file.Path runs;
+
     /** Runs the command named in args, or opens the window when args name none. */
     public static void main(String[] args) {
         int code = new CommandLine(new Main()).execute(args);
@@ -68,7 +76,14 @@ public final class Main implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            javafx.application.Application.launch(WorkbenchApp.class);
+            java.util.List<String> args = new java.util.ArrayList<>();
+            if (open != null) {
+                args.add("--open=" + open.toAbsolutePath());
+            }
+            if (runs != null) {
+                args.add("--runs=" + runs.toAbsolutePath());
+            }
+            javafx.application.Application.launch(WorkbenchApp.class, args.toArray(String[]::new));
             return 0;
         } catch (RuntimeException | LinkageError e) {
             System.err.println("Cannot open the workbench window: " + e.getMessage()

@@ -88,7 +88,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         prefs.csvFrequencyProperty().addListener((o, a, b) -> browser.setCsvFrequency(b.doubleValue()));
         browser.setOnOpen(this::openRecord);
         SplitPane recordings = new SplitPane(browser, viewer);
-        recordings.setDividerPositions(0.34);
+        recordings.setDividerPositions(0.27);
         prototypes = new PrototypeEditor(jobs, templates());
         tabs.getTabs().addAll(tab(RECORDINGS, "Recordings", recordings), tab(PROTOTYPES, "Prototypes",
                 prototypes), tab(RUNS, "Runs", runsPane()));

@@ -20,7 +20,13 @@ public final class WorkbenchApp extends Application {
     @Override
     public void start(Stage stage) {
         WorkbenchPreferences prefs = WorkbenchPreferences.user();
-        workbench = new Workbench(stage, prefs, ProjectPaths.runs());
+        var named = getParameters().getNamed();
+        java.nio.file.Path runs = named.containsKey("runs") ? java.nio.file.Path.of(named.get("runs"))
+                : ProjectPaths.runs();
+        workbench = new Workbench(stage, prefs, runs);
+        if (named.containsKey("open")) {
+            workbench.openPath(java.nio.file.Path.of(named.get("open")), true);
+        }
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(workbench, Math.min(1440, screen.getWidth()), Math.min(900, screen.getHeight()));
         Themes.apply(scene, prefs.themeProperty().get());

@@ -642,6 +642,14 @@ public final class SignalViewer extends BorderPane {
                 filterToggle);
         row1.setAlignment(Pos.CENTER_LEFT);
         row2.setAlignment(Pos.CENTER_LEFT);
+        // Controls keep their full labels in a narrow window; the record and status texts give way instead.
+        for (HBox row : List.of(row1, row2)) {
+            row.getChildren().forEach(n -> {
+                if (n instanceof javafx.scene.control.ButtonBase || n instanceof TextField) {
+                    ((Region) n).setMinWidth(Region.USE_PREF_SIZE);
+                }
+            });
+        }
         VBox bar = new VBox(4, row1, row2);
         bar.getStyleClass().add("viewer-toolbar");
         bar.setPadding(new Insets(6, 8, 6, 8));
