@@ -64,8 +64,18 @@ public final class BackgroundJobs implements AutoCloseable {
             onError.accept(task.getException());
         });
         task.setOnCancelled(e -> running.remove(task));
+        if (pool.isShutdown()) {
+            // A late timer (e.g. a debounced rebuild) after the window closed: nothing is left to do it for.
+            task.cancel();
+            return task;
+        }
         running.add(task);
-        pool.execute(task);
+        try {
+            pool.execute(task);
+        } catch (java.util.concurrent.RejectedExecutionException e) {
+            running.remove(task);
+            task.cancel();
+        }
         return task;
     }
 

@@ -61,6 +61,17 @@ class BackgroundJobsTest {
     }
 
     @Test
+    void workSubmittedAfterCloseIsCancelledNotThrown() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        BackgroundJobs jobs = new BackgroundJobs(1);
+        jobs.close();
+        javafx.concurrent.Task<?> t = WaitForAsyncUtils.asyncFx(() -> jobs.submit("late", p -> 1, v -> { },
+                e -> { })).get(10, TimeUnit.SECONDS);
+        assertTrue(t.isCancelled());
+        assertEquals(0, WaitForAsyncUtils.asyncFx(() -> jobs.running().size()).get());
+    }
+
+    @Test
     void preferencesPersistAndRecentListIsBounded() throws Exception {
         Preferences node = Preferences.userRoot().node("org/ecgworkbench/test-" + System.nanoTime());
         try {
