@@ -71,7 +71,8 @@ public final class Workbench extends BorderPane implements AutoCloseable {
     public Workbench(Stage stage, WorkbenchPreferences prefs, Path runsDir) {
         this.stage = stage;
         this.prefs = prefs;
-        this.runs = new RunsWorkbench(runsDir, jobs, templates());
+        Path templates = templates();
+        this.runs = new RunsWorkbench(runsDir, jobs, templates);
         this.stats = new StatsPanel(jobs);
         this.viewer = new SignalViewer(jobs, prefs);
         runs.setStatsView(stats.view());
@@ -89,7 +90,7 @@ public final class Workbench extends BorderPane implements AutoCloseable {
         browser.setOnOpen(this::openRecord);
         SplitPane recordings = new SplitPane(browser, viewer);
         recordings.setDividerPositions(0.27);
-        prototypes = new PrototypeEditor(jobs, templates());
+        prototypes = new PrototypeEditor(jobs, templates);
         tabs.getTabs().addAll(tab(RECORDINGS, "Recordings", recordings), tab(PROTOTYPES, "Prototypes",
                 prototypes), tab(RUNS, "Runs", runsPane()));
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
