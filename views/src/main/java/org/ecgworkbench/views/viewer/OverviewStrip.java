@@ -23,7 +23,7 @@ final class OverviewStrip extends Region {
     private static final Font SMALL = Font.font("System", 11);
 
     private final ImageView view = new ImageView();
-    private final TextLayer text = new TextLayer();
+    private final TextStamps stamps = new TextStamps();
     private final TimeWindow window;
     private double width;
     private double height;
@@ -44,7 +44,7 @@ final class OverviewStrip extends Region {
         this.window = window;
         this.palette = palette;
         view.setSmooth(false);
-        getChildren().addAll(view, text);
+        getChildren().add(view);
         setMinHeight(HEIGHT);
         setPrefHeight(HEIGHT);
         setMaxHeight(HEIGHT);
@@ -75,7 +75,6 @@ final class OverviewStrip extends Region {
         if (width != w || height != h) {
             width = w;
             height = h;
-            text.setArea(w, h);
             redraw();
         }
     }
@@ -84,10 +83,8 @@ final class OverviewStrip extends Region {
     void redraw() {
         double w = width;
         double h = height;
-        text.begin();
         if (w < 2 || h < 2) {
             view.setImage(null);
-            text.end();
             return;
         }
         raster.resize((int) w, (int) h);
@@ -108,12 +105,6 @@ final class OverviewStrip extends Region {
                 markWindow(w, h, n);
             }
         });
-        if (n > 0) {
-            String end = TimeFormat.clock(n / windowFs());
-            text.add(end, w - 5, 3, SMALL, palette.text(), TextAlignment.RIGHT, VPos.TOP);
-            text.add("0:00", 5, 3, SMALL, palette.text(), TextAlignment.LEFT, VPos.TOP);
-        }
-        text.end();
     }
 
     private void paint(double w, double h, int n) {
@@ -159,10 +150,12 @@ final class OverviewStrip extends Region {
         raster.fill(x0, (int) h - 2, x1, (int) h, frame);
         raster.fill(x0, 1, x0 + 2, (int) h, frame);
         raster.fill(x1 - 2, 1, x1, (int) h, frame);
-        // the clock labels' backgrounds, above the mark (the labels are in the text layer)
+        // the clock labels, above the mark
         String end = TimeFormat.clock(n / windowFs());
         raster.roundRect(2, 2, 34, 16, 0, palette.labelBack());
         raster.roundRect(w - 10 - 7 * end.length(), 2, w - 2, 16, 0, palette.labelBack());
+        stamps.draw(raster, end, w - 5, 3, SMALL, palette.text(), TextAlignment.RIGHT, VPos.TOP);
+        stamps.draw(raster, "0:00", 5, 3, SMALL, palette.text(), TextAlignment.LEFT, VPos.TOP);
     }
 
     private double fs = 360;

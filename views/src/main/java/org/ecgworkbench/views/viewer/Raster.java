@@ -251,6 +251,26 @@ final class Raster {
         }
     }
 
+    /** Composites premultiplied ARGB pixels (w × h) over the buffer at (x0, y0), clipped. */
+    void blendPremultiplied(int x0, int y0, int w, int h, int[] pre) {
+        for (int j = Math.max(0, -y0); j < Math.min(h, height - y0); j++) {
+            int row = (y0 + j) * width;
+            for (int i = Math.max(0, -x0); i < Math.min(w, width - x0); i++) {
+                int s = pre[j * w + i];
+                int a = s >>> 24;
+                if (a == 0) {
+                    continue;
+                }
+                int keep = 255 - a;
+                int p = px[row + x0 + i];
+                int r = ((s >> 16) & 0xff) + ((p >> 16) & 0xff) * keep / 255;
+                int g = ((s >> 8) & 0xff) + ((p >> 8) & 0xff) * keep / 255;
+                int bl = (s & 0xff) + (p & 0xff) * keep / 255;
+                px[row + x0 + i] = 0xff000000 | (Math.min(255, r) << 16) | (Math.min(255, g) << 8) | Math.min(255, bl);
+            }
+        }
+    }
+
     /**
      * Blends a rounded rectangle of colour c (with its opacity) over [x0, x1) × [y0, y1), corners of radius r
      * anti-aliased by 4 × 4 supersampling.

@@ -22,8 +22,8 @@ import org.ecgworkbench.views.common.WorkbenchPreferences.Units;
  * sit at exact millimetres of the screen (25 mm/s, 10 mm/mV) across all lanes, the lanes share one time axis, and each
  * frame reads only O(width · log n) values from precomputed min/max pyramids. Grid, traces, thresholds and markers are
  * painted into a {@link Raster} shown by an ImageView (one image upload per frame: far cheaper than anti-aliased canvas
- * paths, and no canvas texture to clear and composite, see there); text is a {@link TextLayer} of reused Text nodes
- * above it. Together this keeps panning a 30-minute two-lead record smooth.
+ * paths, and no canvas texture to clear and composite, see there); text is stamped into the same pixels from
+ * pre-rendered labels ({@link TextStamps}). Together this keeps panning a 30-minute two-lead record smooth.
  */
 final class TracePlot extends Region {
 
@@ -43,7 +43,7 @@ final class TracePlot extends Region {
 
     private final Raster raster = new Raster();
     private final ImageView view = new ImageView();
-    private final TextLayer text = new TextLayer();
+    private final TextStamps stamps = new TextStamps();
     private double width;
     private double height;
     final TimeWindow window;
@@ -83,7 +83,7 @@ final class TracePlot extends Region {
     TracePlot(TimeWindow window) {
         this.window = window;
         view.setSmooth(false);
-        getChildren().addAll(view, text);
+        getChildren().add(view);
         setMinSize(200, 120);
         setPrefSize(1200, 700);
         setFocusTraversable(true);
@@ -101,7 +101,6 @@ final class TracePlot extends Region {
         if (width != w || height != h) {
             width = w;
             height = h;
-            text.setArea(w, h);
             window.resize(window.samples(), w);
             redraw();
         }
@@ -127,10 +126,8 @@ final class TracePlot extends Region {
         double w = width;
         double h = height;
         frames++;
-        text.begin();
         if (w < 2 || h < 2) {
             view.setImage(null);
-            text.end();
             return;
         }
         raster.resize((int) w, (int) h);
@@ -138,9 +135,10 @@ final class TracePlot extends Region {
             view.setImage(raster.image());
         }
         if (window.samples() == 0) {
-            raster.paint(() -> drawGrid(0, w, h));
-            text.add(emptyMessage, w / 2, h / 2, EMPTY, palette.muted(), TextAlignment.CENTER, VPos.CENTER);
-            text.end();
+            raster.paint(() -> {
+                drawGrid(0, w, h);
+                label(emptyMessage, w / 2, h / 2, EMPTY, palette.muted(), TextAlignment.CENTER, VPos.CENTER);
+            });
             return;
         }
         ensureBuffers((int) w);
@@ -173,7 +171,13 @@ final class TracePlot extends Region {
             if (annotations) {
                 drawAnnotationTicks(annTop, w);
             }
+            drawLabels(rhythm, rhythmTop, annotations, annTop, bottom, w);
         });
+    }
+
+    /** The text of a frame, stamped into the raster after everything else. */
+    private void drawLabels(boolean rhythm, double rhythmTop, boolean annotations, double annTop, double bottom,
+                            double w) {
         if (rhythm) {
             drawRhythmLabels(rhythmTop, w);
         }
@@ -187,7 +191,10 @@ final class TracePlot extends Region {
             drawAnnotationLetters(annTop, w);
         }
         drawAxisLabels(bottom, w);
-        text.end();
+    }
+
+    private void label(String s, double x, double y, Font font, Color fill, TextAlignment align, VPos baseline) {
+        stamps.draw(raster, s, x, y, font, fill, align, baseline);
     }
 
     private void ensureBuffers(int w) {
@@ -334,7 +341,7 @@ final class TracePlot extends Region {
             double x1 = Math.min(w, window.xOf(e.end()));
             String label = "(" + e.rhythm() + ")";
             if (x1 - x0 > 7 * label.length() + 8) {
-                text.add(label, x0 + 6, top + RHYTHM_ROW / 2, SMALL, palette.text(), TextAlignment.LEFT, VPos.CENTER);
+                label(label, x0 + 6, top + RHYTHM_ROW / 2, SMALL, palette.text(), TextAlignment.LEFT, VPos.CENTER);
             }
         }
     }
@@ -367,7 +374,7 @@ final class TracePlot extends Region {
         for (int i = from; i < to; i++) {
             String s = annotationSymbols[i];
             Color c = annotationBeats[i] ? palette.beat(s) : palette.muted();
-            text.add(s, window.xOf(annotationSamples[i]), top + ANNOTATION_ROW / 2, LABEL, c, TextAlignment.CENTER,
+            label(s, window.xOf(annotationSamples[i]), top + ANNOTATION_ROW / 2, LABEL, c, TextAlignment.CENTER,
                     VPos.CENTER);
         }
     }
@@ -661,7 +668,7 @@ final class TracePlot extends Region {
     }
 
     private void drawLaneLabel(Track t, double top) {
-        text.add(laneLabel(t), 9, top + 5, LABEL, palette.text(), TextAlignment.LEFT, VPos.TOP);
+        label(laneLabel(t), 9, top + 5, LABEL, palette.text(), TextAlignment.LEFT, VPos.TOP);
     }
 
     /** The lane's unit as shown: adu with its gain for leads in adu mode, else the physical unit. */
@@ -751,10 +758,10 @@ final class TracePlot extends Region {
             return;
         }
         for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
-            text.add(String.format(Locale.ROOT, "%.0f", v), w - 6, Math.floor(hrA * v + hrB) + 0.5, SMALL,
+            label(String.format(Locale.ROOT, "%.0f", v), w - 6, Math.floor(hrA * v + hrB) + 0.5, SMALL,
                     palette.muted(), TextAlignment.RIGHT, VPos.CENTER);
         }
-        text.add(HR_LABEL, 9, top + 5, LABEL, palette.text(), TextAlignment.LEFT, VPos.TOP);
+        label(HR_LABEL, 9, top + 5, LABEL, palette.text(), TextAlignment.LEFT, VPos.TOP);
     }
 
     private void drawAxisRaster(double top, double w) {
@@ -782,10 +789,10 @@ final class TracePlot extends Region {
             String label = stepS < 1 ? String.format(Locale.ROOT, "%s.%02d", TimeFormat.clock(s),
                     Math.round((s - Math.floor(s)) * 100) % 100) : TimeFormat.clock(s);
             if (x > 20 && x < w - scaleWidth - 24) {
-                text.add(label, x, top + AXIS_ROW / 2 + 1, SMALL, palette.text(), TextAlignment.CENTER, VPos.CENTER);
+                label(label, x, top + AXIS_ROW / 2 + 1, SMALL, palette.text(), TextAlignment.CENTER, VPos.CENTER);
             }
         }
-        text.add(scale, w - 8, top + AXIS_ROW / 2 + 1, LABEL, paper ? palette.rPeak() : palette.muted(),
+        label(scale, w - 8, top + AXIS_ROW / 2 + 1, LABEL, paper ? palette.rPeak() : palette.muted(),
                 TextAlignment.RIGHT, VPos.CENTER);
     }
 
