@@ -16,7 +16,7 @@ import javafx.scene.paint.Color;
  * min/max trace of a zoomed-out record covers hundreds of thousands of pixel crossings per frame that way. Here a column
  * of a trace is one vertical run of pixels, the ECG grid a few hundred runs, and the whole frame costs a few
  * milliseconds plus one image upload. The image is shown by an ImageView, not drawn onto a canvas: a canvas would add
- * a full-size texture to clear, draw into and composite every frame. Only text stays in nodes above (see TextLayer).
+ * a full-size texture to clear, draw into and composite every frame. Text is stamped in too (see TextStamps).
  */
 final class Raster {
 
