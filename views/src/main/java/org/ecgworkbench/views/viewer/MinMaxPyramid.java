@@ -10,6 +10,9 @@ package org.ecgworkbench.views.viewer;
  */
 public final class MinMaxPyramid {
 
+    /** Column spans of at most this many samples are scanned directly rather than through the pyramid. */
+    private static final int LINEAR = 48;
+
     private final double[] data;
     /** mins[k - 1] and maxs[k - 1] hold level k (blocks of 2^k samples); level 0 is the data itself. */
     private final double[][] mins;
@@ -111,6 +114,19 @@ public final class MinMaxPyramid {
         for (int c = 0; c < columns; c++) {
             int from = (int) Math.floor(start + c * spp);
             int to = (int) Math.floor(start + (c + 1) * spp) + 1;
+            if (to - from <= LINEAR && from >= 0 && to <= data.length) {
+                // a short run read in order beats the tree walk's scattered reads across levels
+                double mn = data[from];
+                double mx = mn;
+                for (int i = from + 1; i < to; i++) {
+                    double v = data[i];
+                    mn = Math.min(mn, v);
+                    mx = Math.max(mx, v);
+                }
+                mins[c] = mn;
+                maxs[c] = mx;
+                continue;
+            }
             range(from, to, out);
             mins[c] = out[0];
             maxs[c] = out[1];

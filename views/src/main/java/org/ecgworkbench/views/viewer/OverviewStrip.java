@@ -4,9 +4,7 @@ import java.util.List;
 import java.util.function.DoubleConsumer;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.WritableImage;
+import javafx.scene.image.ImageView;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Font;
@@ -15,14 +13,23 @@ import org.ecgworkbench.engine.dataset.RhythmEpisode;
 
 /**
  * The whole record in one strip (first lead, min/max per column, rhythm bands underneath) with the visible window
- * marked; pressing or dragging in it centres the window on that moment.
+ * marked; pressing or dragging in it centres the window on that moment. The strip itself is painted once per record,
+ * size and theme; a frame only copies it back and marks the window.
  */
 final class OverviewStrip extends Region {
 
     static final double HEIGHT = 58;
 
-    private final Canvas canvas = new Canvas();
+    private static final Font SMALL = Font.font("System", 11);
+
+    private final ImageView view = new ImageView();
+    private final TextStamps stamps = new TextStamps();
     private final TimeWindow window;
+    private double width;
+    private double height;
+    /** The strip without the window mark, and what it was painted for. */
+    private int[] strip = new int[0];
+    private Object[] stripKey;
     MinMaxPyramid signal;
     List<RhythmEpisode> episodes = List.of();
     Palette palette;
@@ -36,14 +43,15 @@ final class OverviewStrip extends Region {
     OverviewStrip(TimeWindow window, Palette palette, DoubleConsumer onCentre) {
         this.window = window;
         this.palette = palette;
-        getChildren().add(canvas);
+        view.setSmooth(false);
+        getChildren().add(view);
         setMinHeight(HEIGHT);
         setPrefHeight(HEIGHT);
         setMaxHeight(HEIGHT);
         getStyleClass().add("viewer-overview");
         javafx.event.EventHandler<MouseEvent> move = e -> {
-            if (window.samples() > 0 && canvas.getWidth() > 0) {
-                onCentre.accept(e.getX() / canvas.getWidth() * window.samples());
+            if (window.samples() > 0 && width > 0) {
+                onCentre.accept(e.getX() / width * window.samples());
             }
         };
         setOnMousePressed(move);
@@ -64,41 +72,39 @@ final class OverviewStrip extends Region {
     protected void layoutChildren() {
         double w = Math.floor(getWidth());
         double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (width != w || height != h) {
+            width = w;
+            height = h;
             redraw();
         }
     }
 
-    /** Draws the strip into pixels (as the main plot, see {@link Raster}); O(width · log samples). */
+    /** Draws the strip into pixels (as the main plot, see {@link Raster}); O(width · log samples) when it changed. */
     void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = width;
+        double h = height;
         if (w < 2 || h < 2) {
-            g.clearRect(0, 0, w, h);
+            view.setImage(null);
             return;
         }
         raster.resize((int) w, (int) h);
-        int n = window.samples();
-        WritableImage image = raster.paint(() -> paint(w, h, n));
-        g.clearRect(0, 0, w, h);
-        g.drawImage(image, 0, 0);
-        if (n == 0) {
-            return;
+        if (view.getImage() != raster.image()) {
+            view.setImage(raster.image());
         }
-        g.setFont(Font.font("System", 11));
-        g.setTextBaseline(VPos.TOP);
-        String end = TimeFormat.clock(n / windowFs());
-        g.setFill(palette.labelBack());
-        g.fillRect(2, 2, 32, 14);
-        g.fillRect(w - 10 - 7 * end.length(), 2, 8 + 7 * end.length(), 14);
-        g.setFill(palette.text());
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText(end, w - 5, 3);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("0:00", 5, 3);
+        int n = window.samples();
+        raster.paint(() -> {
+            Object[] key = {w, h, n, signal, episodes, palette, lo, hi};
+            if (!java.util.Arrays.equals(key, stripKey)) {
+                paint(w, h, n);
+                strip = raster.copy(strip);
+                stripKey = key;
+            } else {
+                raster.restore(strip);
+            }
+            if (n > 0) {
+                markWindow(w, h, n);
+            }
+        });
     }
 
     private void paint(double w, double h, int n) {
@@ -133,6 +139,9 @@ final class OverviewStrip extends Region {
                 }
             }
         }
+    }
+
+    private void markWindow(double w, double h, int n) {
         int x0 = (int) Math.floor(window.start() / n * w);
         int x1 = (int) Math.max(x0 + 3, Math.ceil(window.end() / n * w));
         int frame = Raster.argb(palette.window());
@@ -141,6 +150,12 @@ final class OverviewStrip extends Region {
         raster.fill(x0, (int) h - 2, x1, (int) h, frame);
         raster.fill(x0, 1, x0 + 2, (int) h, frame);
         raster.fill(x1 - 2, 1, x1, (int) h, frame);
+        // the clock labels, above the mark
+        String end = TimeFormat.clock(n / windowFs());
+        raster.roundRect(2, 2, 34, 16, 0, palette.labelBack());
+        raster.roundRect(w - 10 - 7 * end.length(), 2, w - 2, 16, 0, palette.labelBack());
+        stamps.draw(raster, end, w - 5, 3, SMALL, palette.text(), TextAlignment.RIGHT, VPos.TOP);
+        stamps.draw(raster, "0:00", 5, 3, SMALL, palette.text(), TextAlignment.LEFT, VPos.TOP);
     }
 
     private double fs = 360;

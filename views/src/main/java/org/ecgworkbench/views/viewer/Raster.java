@@ -15,7 +15,8 @@ import javafx.scene.paint.Color;
  * software under the headless and software pipelines and for path masks even on the GPU pipelines; a 1920-column
  * min/max trace of a zoomed-out record covers hundreds of thousands of pixel crossings per frame that way. Here a column
  * of a trace is one vertical run of pixels, the ECG grid a few hundred runs, and the whole frame costs a few
- * milliseconds plus one image upload. Text and the few markers stay on the canvas above.
+ * milliseconds plus one image upload. The image is shown by an ImageView, not drawn onto a canvas: a canvas would add
+ * a full-size texture to clear, draw into and composite every frame. Text is stamped in too (see TextStamps).
  */
 final class Raster {
 
@@ -39,6 +40,11 @@ final class Raster {
         }
     }
 
+    /** The image showing these pixels. */
+    WritableImage image() {
+        return image;
+    }
+
     int width() {
         return width;
     }
@@ -59,6 +65,18 @@ final class Raster {
             return null;
         });
         return image;
+    }
+
+    /** Copies the pixels into into (reallocated when too small) and returns it. */
+    int[] copy(int[] into) {
+        int[] out = into.length == px.length ? into : new int[px.length];
+        System.arraycopy(px, 0, out, 0, px.length);
+        return out;
+    }
+
+    /** Sets the pixels from a copy made by {@link #copy} at the same size. */
+    void restore(int[] from) {
+        System.arraycopy(from, 0, px, 0, px.length);
     }
 
     /** Fills rows [y0, y1) with one colour. */
@@ -211,4 +229,102 @@ final class Raster {
         }
         vline(x, a, b, argb);
     }
+    /** Blends the opaque colour argb over the w × h block at (x0, y0) with per-pixel coverage mask (0..1), clipped. */
+    void blend(int x0, int y0, int w, int h, float[] mask, int argb) {
+        int r = (argb >> 16) & 0xff;
+        int g = (argb >> 8) & 0xff;
+        int b = argb & 0xff;
+        for (int j = Math.max(0, -y0); j < Math.min(h, height - y0); j++) {
+            int row = (y0 + j) * width;
+            for (int i = Math.max(0, -x0); i < Math.min(w, width - x0); i++) {
+                int a = (int) (mask[j * w + i] * 256);
+                if (a == 0) {
+                    continue;
+                }
+                int keep = 256 - a;
+                int p = px[row + x0 + i];
+                int pr = ((p >> 16) & 0xff) * keep + r * a;
+                int pg = ((p >> 8) & 0xff) * keep + g * a;
+                int pb = (p & 0xff) * keep + b * a;
+                px[row + x0 + i] = 0xff000000 | ((pr >> 8) << 16) | ((pg >> 8) << 8) | (pb >> 8);
+            }
+        }
+    }
+
+    /** Composites premultiplied ARGB pixels (w × h) over the buffer at (x0, y0), clipped. */
+    void blendPremultiplied(int x0, int y0, int w, int h, int[] pre) {
+        for (int j = Math.max(0, -y0); j < Math.min(h, height - y0); j++) {
+            int row = (y0 + j) * width;
+            for (int i = Math.max(0, -x0); i < Math.min(w, width - x0); i++) {
+                int s = pre[j * w + i];
+                int a = s >>> 24;
+                if (a == 0) {
+                    continue;
+                }
+                int keep = 255 - a;
+                int p = px[row + x0 + i];
+                int r = ((s >> 16) & 0xff) + ((p >> 16) & 0xff) * keep / 255;
+                int g = ((s >> 8) & 0xff) + ((p >> 8) & 0xff) * keep / 255;
+                int bl = (s & 0xff) + (p & 0xff) * keep / 255;
+                px[row + x0 + i] = 0xff000000 | (Math.min(255, r) << 16) | (Math.min(255, g) << 8) | Math.min(255, bl);
+            }
+        }
+    }
+
+    /**
+     * Blends a rounded rectangle of colour c (with its opacity) over [x0, x1) × [y0, y1), corners of radius r
+     * anti-aliased by 4 × 4 supersampling.
+     */
+    void roundRect(double x0, double y0, double x1, double y1, double r, Color c) {
+        // the same few label backgrounds come back every frame: their masks are computed once
+        String key = x0 + "," + y0 + "," + x1 + "," + y1 + "," + r + "," + c.getOpacity();
+        float[] cached = masks.get(key);
+        if (cached != null) {
+            blend((int) Math.floor(x0), (int) Math.floor(y0), (int) Math.ceil(x1) - (int) Math.floor(x0),
+                    (int) Math.ceil(y1) - (int) Math.floor(y0), cached, argb(c));
+            return;
+        }
+        int ia = (int) Math.floor(x0);
+        int ib = (int) Math.ceil(x1);
+        int ja = (int) Math.floor(y0);
+        int jb = (int) Math.ceil(y1);
+        int w = ib - ia;
+        int h = jb - ja;
+        if (w <= 0 || h <= 0) {
+            return;
+        }
+        float[] mask = new float[w * h];
+        float opacity = (float) c.getOpacity();
+        for (int j = 0; j < h; j++) {
+            boolean rowInside = ja + j >= y0 && ja + j + 1 <= y1;
+            for (int i = 0; i < w; i++) {
+                if (rowInside && ia + i >= x0 + r && ia + i + 1 <= x1 - r) {
+                    mask[j * w + i] = opacity;
+                    continue;
+                }
+                int hits = 0;
+                for (int sj = 0; sj < 4; sj++) {
+                    double y = ja + j + (sj + 0.5) / 4;
+                    for (int si = 0; si < 4; si++) {
+                        double x = ia + i + (si + 0.5) / 4;
+                        if (x >= x0 && x < x1 && y >= y0 && y < y1) {
+                            double dx = Math.max(0, Math.max(x0 + r - x, x - (x1 - r)));
+                            double dy = Math.max(0, Math.max(y0 + r - y, y - (y1 - r)));
+                            if (dx * dx + dy * dy <= r * r) {
+                                hits++;
+                            }
+                        }
+                    }
+                }
+                mask[j * w + i] = hits / 16f * opacity;
+            }
+        }
+        if (masks.size() > 256) {
+            masks.clear();
+        }
+        masks.put(key, mask);
+        blend(ia, ja, w, h, mask, argb(c));
+    }
+
+    private final java.util.Map<String, float[]> masks = new java.util.HashMap<>();
 }

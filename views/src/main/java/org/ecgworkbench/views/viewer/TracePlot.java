@@ -5,9 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
-import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.image.WritableImage;
+import javafx.scene.image.ImageView;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
@@ -22,9 +20,10 @@ import org.ecgworkbench.views.common.WorkbenchPreferences.Units;
  *
  * <p>Not ChartFX: ChartFX lays out one axis pair per chart and re-reduces its data sets every frame; here the grid must
  * sit at exact millimetres of the screen (25 mm/s, 10 mm/mV) across all lanes, the lanes share one time axis, and each
- * frame reads only O(width · log n) values from precomputed min/max pyramids. Grid, traces and thresholds are painted
- * into a {@link Raster} (one image per frame: far cheaper than anti-aliased canvas paths, see there); text and the few
- * markers are drawn on the canvas above it. Together this keeps panning a 30-minute two-lead record smooth.
+ * frame reads only O(width · log n) values from precomputed min/max pyramids. Grid, traces, thresholds and markers are
+ * painted into a {@link Raster} shown by an ImageView (one image upload per frame: far cheaper than anti-aliased canvas
+ * paths, and no canvas texture to clear and composite, see there); text is stamped into the same pixels from
+ * pre-rendered labels ({@link TextStamps}). Together this keeps panning a 30-minute two-lead record smooth.
  */
 final class TracePlot extends Region {
 
@@ -36,8 +35,17 @@ final class TracePlot extends Region {
     private static final double[] TIME_STEPS = {0.04, 0.1, 0.2, 0.5, 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800,
         3600};
 
-    private final Canvas canvas = new Canvas();
+    private static final Font EMPTY = Font.font("System", 16);
+    private static final Sprite PEAK = Sprite.downTriangle(4.5, 7);
+    private static final Sprite RING = Sprite.ring(3.5, 1.4);
+    private static final Sprite CROSS = Sprite.cross(3, 1.4);
+    private static final Sprite DOT = Sprite.disc(2.5);
+
     private final Raster raster = new Raster();
+    private final ImageView view = new ImageView();
+    private final TextStamps stamps = new TextStamps();
+    private double width;
+    private double height;
     final TimeWindow window;
 
     // what to draw; set by SignalViewer on the FX thread, then redraw()
@@ -74,15 +82,11 @@ final class TracePlot extends Region {
 
     TracePlot(TimeWindow window) {
         this.window = window;
-        getChildren().add(canvas);
+        view.setSmooth(false);
+        getChildren().add(view);
         setMinSize(200, 120);
         setPrefSize(1200, 700);
         setFocusTraversable(true);
-    }
-
-    /** The canvas the plot is drawn on. */
-    Canvas canvas() {
-        return canvas;
     }
 
     /** Frames drawn so far. */
@@ -94,9 +98,9 @@ final class TracePlot extends Region {
     protected void layoutChildren() {
         double w = Math.floor(getWidth());
         double h = Math.floor(getHeight());
-        if (canvas.getWidth() != w || canvas.getHeight() != h) {
-            canvas.setWidth(w);
-            canvas.setHeight(h);
+        if (width != w || height != h) {
+            width = w;
+            height = h;
             window.resize(window.samples(), w);
             redraw();
         }
@@ -119,25 +123,22 @@ final class TracePlot extends Region {
 
     /** Draws everything for the current window; O(width · log samples + visible marks). */
     void redraw() {
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
+        double w = width;
+        double h = height;
         frames++;
         if (w < 2 || h < 2) {
-            g.clearRect(0, 0, w, h);
+            view.setImage(null);
             return;
         }
         raster.resize((int) w, (int) h);
+        if (view.getImage() != raster.image()) {
+            view.setImage(raster.image());
+        }
         if (window.samples() == 0) {
-            WritableImage empty = raster.paint(() -> drawGrid(0, w, h));
-            // clearRect over the whole canvas also empties its command buffer, so frames never pile up
-            g.clearRect(0, 0, w, h);
-            g.drawImage(empty, 0, 0);
-            g.setFill(palette.muted());
-            g.setFont(Font.font("System", 16));
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(emptyMessage, w / 2, h / 2);
+            raster.paint(() -> {
+                drawGrid(0, w, h);
+                label(emptyMessage, w / 2, h / 2, EMPTY, palette.muted(), TextAlignment.CENTER, VPos.CENTER);
+            });
             return;
         }
         ensureBuffers((int) w);
@@ -148,7 +149,7 @@ final class TracePlot extends Region {
         double top = annTop + (annotations ? ANNOTATION_ROW : 0);
         double bottom = h - AXIS_ROW;
         layoutLanes(top, bottom);
-        WritableImage image = raster.paint(() -> {
+        raster.paint(() -> {
             raster.clearRows(0, (int) top, Raster.argb(palette.paper()));
             drawGrid(top, w, bottom);
             if (rhythm) {
@@ -161,23 +162,39 @@ final class TracePlot extends Region {
                 drawHeartRateRaster(w);
             }
             drawAxisRaster(bottom, w);
+            for (int i = 0; i < lanes.size(); i++) {
+                drawLaneMarks(lanes.get(i), i, w);
+            }
+            if (heartRate != null) {
+                drawHeartRateMarks(w);
+            }
+            if (annotations) {
+                drawAnnotationTicks(annTop, w);
+            }
+            drawLabels(rhythm, rhythmTop, annotations, annTop, bottom, w);
         });
-        g.clearRect(0, 0, w, h);
-        g.drawImage(image, 0, 0);
-        g.setLineJoin(javafx.scene.shape.StrokeLineJoin.ROUND);
+    }
+
+    /** The text of a frame, stamped into the raster after everything else. */
+    private void drawLabels(boolean rhythm, double rhythmTop, boolean annotations, double annTop, double bottom,
+                            double w) {
         if (rhythm) {
-            drawRhythmLabels(g, rhythmTop, w);
+            drawRhythmLabels(rhythmTop, w);
         }
         for (int i = 0; i < lanes.size(); i++) {
-            drawLaneMarks(g, lanes.get(i), i, w);
+            drawLaneLabel(lanes.get(i), laneTop[i]);
         }
         if (heartRate != null) {
-            drawHeartRateMarks(g, w);
+            drawHeartRateLabels(w);
         }
         if (annotations) {
-            drawAnnotations(g, annTop, w);
+            drawAnnotationLetters(annTop, w);
         }
-        drawAxisLabels(g, bottom, w);
+        drawAxisLabels(bottom, w);
+    }
+
+    private void label(String s, double x, double y, Font font, Color fill, TextAlignment align, VPos baseline) {
+        stamps.draw(raster, s, x, y, font, fill, align, baseline);
     }
 
     private void ensureBuffers(int w) {
@@ -318,44 +335,47 @@ final class TracePlot extends Region {
         }
     }
 
-    private void drawRhythmLabels(GraphicsContext g, double top, double w) {
-        g.setFont(SMALL);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(palette.text());
+    private void drawRhythmLabels(double top, double w) {
         for (RhythmEpisode e : episodes) {
             double x0 = Math.max(0, window.xOf(e.start()));
             double x1 = Math.min(w, window.xOf(e.end()));
             String label = "(" + e.rhythm() + ")";
             if (x1 - x0 > 7 * label.length() + 8) {
-                g.fillText(label, x0 + 6, top + RHYTHM_ROW / 2);
+                label(label, x0 + 6, top + RHYTHM_ROW / 2, SMALL, palette.text(), TextAlignment.LEFT, VPos.CENTER);
             }
         }
     }
 
-    private void drawAnnotations(GraphicsContext g, double top, double w) {
+    /** Annotations as letters when they are legible, else as 1-pixel ticks (in the raster); none when crowded. */
+    private boolean annotationLetters(int from, int to, double w) {
+        return (to - from) < w / 9;
+    }
+
+    private void drawAnnotationTicks(double top, double w) {
         int from = lowerBound(annotationSamples, window.start() - window.samplesPerPixel() * 8);
         int to = lowerBound(annotationSamples, window.end() + window.samplesPerPixel() * 8);
-        boolean letters = (to - from) < w / 9;
-        if (to - from > w / 3) {
+        if (to - from > w / 3 || annotationLetters(from, to, w)) {
             return;
         }
-        g.setFont(LABEL);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setLineWidth(1);
         for (int i = from; i < to; i++) {
-            double x = window.xOf(annotationSamples[i]);
+            Color c = annotationBeats[i] ? palette.beat(annotationSymbols[i]) : palette.muted();
+            // one pixel column from top + 4 to top + ROW - 4 (exclusive), as the 1-px line at x + 0.5 it replaces
+            raster.vline((int) Math.floor(window.xOf(annotationSamples[i])), (int) (top + 4),
+                    (int) (top + ANNOTATION_ROW - 4) - 1, Raster.argb(c));
+        }
+    }
+
+    private void drawAnnotationLetters(double top, double w) {
+        int from = lowerBound(annotationSamples, window.start() - window.samplesPerPixel() * 8);
+        int to = lowerBound(annotationSamples, window.end() + window.samplesPerPixel() * 8);
+        if (to - from > w / 3 || !annotationLetters(from, to, w)) {
+            return;
+        }
+        for (int i = from; i < to; i++) {
             String s = annotationSymbols[i];
             Color c = annotationBeats[i] ? palette.beat(s) : palette.muted();
-            if (letters) {
-                g.setFill(c);
-                g.fillText(s, x, top + ANNOTATION_ROW / 2);
-            } else {
-                g.setStroke(c);
-                double xx = Math.floor(x) + 0.5;
-                g.strokeLine(xx, top + 4, xx, top + ANNOTATION_ROW - 4);
-            }
+            label(s, window.xOf(annotationSamples[i]), top + ANNOTATION_ROW / 2, LABEL, c, TextAlignment.CENTER,
+                    VPos.CENTER);
         }
     }
 
@@ -485,17 +505,17 @@ final class TracePlot extends Region {
         }
     }
 
-    private void drawLaneMarks(GraphicsContext g, Track t, int index, double w) {
+    private void drawLaneMarks(Track t, int index, double w) {
         double top = laneTop[index];
         yTop = top + 1;
         yBottom = top + laneHeight[index] - 2;
         if (t.id().equals(rPeakLaneId) && rPeaks != null) {
-            drawPeaks(g, t, rPeaks, laneA[index], laneB[index], top, w, palette.rPeak(), true);
+            drawPeaks(t, rPeaks, laneA[index], laneB[index], top, w, palette.rPeak(), true);
         }
         if (t.id().equals(noiseLaneId) && noisePeaks != null) {
-            drawPeaks(g, t, noisePeaks, laneA[index], laneB[index], top, w, palette.muted(), false);
+            drawPeaks(t, noisePeaks, laneA[index], laneB[index], top, w, palette.muted(), false);
         }
-        drawLaneLabel(g, t, top);
+        drawLaneLabelBack(t, top);
     }
 
     private static int stageIndex(String id) {
@@ -514,16 +534,46 @@ final class TracePlot extends Region {
      */
     private void trace(Track t, double a, double b, int cols, int argb) {
         if (window.samplesPerPixel() >= 1) {
-            for (int c = 0; c < cols; c++) {
-                if (Double.isNaN(mins[c])) {
-                    continue;
+            // column c shows its own run (at least 2 px) and, for thickness, the previous column's run (at least 1 px);
+            // the two overlap (neighbouring columns share a sample), so each column is written once as their union
+            int prevA = 0;
+            int prevB = -1;
+            for (int c = 0; c <= cols; c++) {
+                int a0 = 0;
+                int b0 = -1;
+                if (c < cols && !Double.isNaN(mins[c])) {
+                    double y1 = clampY(a * maxs[c] + b);
+                    double y2 = clampY(a * mins[c] + b);
+                    a0 = (int) Math.floor(Math.min(y1, y2));
+                    b0 = (int) Math.floor(Math.max(y1, y2));
+                    int missing = 2 - (b0 - a0 + 1);
+                    if (missing > 0) {
+                        a0 -= missing / 2;
+                        b0 += missing - missing / 2;
+                    }
                 }
-                double y1 = clampY(a * maxs[c] + b);
-                double y2 = clampY(a * mins[c] + b);
-                double lo = Math.min(y1, y2);
-                double hi = Math.max(y1, y2);
-                raster.span(c, lo, hi, argb, 2);
-                raster.span(c + 1, lo, hi, argb, 1);
+                if (prevB < prevA) {
+                    if (b0 >= a0) {
+                        raster.vline(c, a0, b0, argb);
+                    }
+                } else if (b0 < a0) {
+                    raster.vline(c, prevA, prevB, argb);
+                } else if (prevA <= b0 + 1 && a0 <= prevB + 1) {
+                    raster.vline(c, Math.min(a0, prevA), Math.max(b0, prevB), argb);
+                } else {
+                    raster.vline(c, a0, b0, argb);
+                    raster.vline(c, prevA, prevB, argb);
+                }
+                // the previous column's run as span(c + 1, lo, hi, 1) drew it: floor(lo) to floor(hi), at least 1 px
+                if (c < cols && !Double.isNaN(mins[c])) {
+                    double y1 = clampY(a * maxs[c] + b);
+                    double y2 = clampY(a * mins[c] + b);
+                    prevA = (int) Math.floor(Math.min(y1, y2));
+                    prevB = (int) Math.floor(Math.max(y1, y2));
+                } else {
+                    prevA = 0;
+                    prevB = -1;
+                }
             }
         } else {
             double[] d = t.pyramid().data();
@@ -576,8 +626,8 @@ final class TracePlot extends Region {
         }
     }
 
-    private void drawPeaks(GraphicsContext g, Track t, int[] peaks, double a, double b, double top, double w,
-                           Color colour, boolean triangles) {
+    private void drawPeaks(Track t, int[] peaks, double a, double b, double top, double w, Color colour,
+                           boolean triangles) {
         int from = lowerBound(peaks, window.start());
         int to = lowerBound(peaks, window.end());
         if (to - from > w / 4) {
@@ -586,28 +636,21 @@ final class TracePlot extends Region {
         }
         double[] d = t.pyramid().data();
         boolean dots = (to - from) < w / 6;
-        g.setFill(colour);
-        g.setStroke(colour);
-        g.setLineWidth(1.4);
+        int argb = Raster.argb(colour);
         for (int i = from; i < to; i++) {
             double x = window.xOf(peaks[i]);
             if (triangles) {
-                double y = top + 16;
-                g.fillPolygon(new double[] {x - 4.5, x + 4.5, x}, new double[] {y - 7, y - 7, y}, 3);
+                PEAK.stamp(raster, x, top + 16, argb);
             }
             if (dots && peaks[i] < d.length) {
                 double y = clampY(a * d[peaks[i]] + b);
-                if (triangles) {
-                    g.strokeOval(x - 3.5, y - 3.5, 7, 7);
-                } else {
-                    g.strokeLine(x - 3, y - 3, x + 3, y + 3);
-                    g.strokeLine(x - 3, y + 3, x + 3, y - 3);
-                }
+                (triangles ? RING : CROSS).stamp(raster, x, y, argb);
             }
         }
     }
 
-    private void drawLaneLabel(GraphicsContext g, Track t, double top) {
+    /** The lane's label: its name, unit and the legend of what is drawn in it. */
+    private String laneLabel(Track t) {
         String unit = unitLabel(t);
         List<String> legend = new ArrayList<>();
         for (Track.StepLine s : t.thresholds()) {
@@ -616,15 +659,16 @@ final class TracePlot extends Region {
         if (t.id().equals(rPeakLaneId) && rPeaks != null) {
             legend.add("▼ R peaks (" + rPeaks.length + ")");
         }
-        String text = t.label() + "  ·  " + unit + (legend.isEmpty() ? "" : "     " + String.join("   ", legend));
-        g.setFont(LABEL);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        double tw = text.length() * 7.1 + 10;
-        g.setFill(palette.labelBack());
-        g.fillRoundRect(4, top + 3, tw, 17, 6, 6);
-        g.setFill(palette.text());
-        g.fillText(text, 9, top + 5);
+        return t.label() + "  ·  " + unit + (legend.isEmpty() ? "" : "     " + String.join("   ", legend));
+    }
+
+    private void drawLaneLabelBack(Track t, double top) {
+        double tw = laneLabel(t).length() * 7.1 + 10;
+        raster.roundRect(4, top + 3, 4 + tw, top + 20, 3, palette.labelBack());
+    }
+
+    private void drawLaneLabel(Track t, double top) {
+        label(laneLabel(t), 9, top + 5, LABEL, palette.text(), TextAlignment.LEFT, VPos.TOP);
     }
 
     /** The lane's unit as shown: adu with its gain for leads in adu mode, else the physical unit. */
@@ -688,37 +732,36 @@ final class TracePlot extends Region {
         }
     }
 
-    private void drawHeartRateMarks(GraphicsContext g, double w) {
+    private static final String HR_LABEL = "heart rate  ·  bpm (60 / RR of detected peaks)";
+
+    private void drawHeartRateMarks(double w) {
         double top = hrTop;
         if (hrHeight < 10) {
             return;
-        }
-        g.setFont(SMALL);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(palette.muted());
-        for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
-            g.fillText(String.format(Locale.ROOT, "%.0f", v), w - 6, Math.floor(hrA * v + hrB) + 0.5);
         }
         int from = Math.max(0, heartRate.firstAtOrAfter(window.start()) - 1);
         int to = Math.min(heartRate.size(), heartRate.firstAtOrAfter(window.end()) + 1);
         yTop = top + 1;
         yBottom = top + hrHeight - 2;
         if ((to - from) < w / 10) {
-            g.setFill(palette.hr());
+            int argb = Raster.argb(palette.hr());
             for (int i = from; i < to; i++) {
-                g.fillOval(window.xOf(heartRate.samples()[i]) - 2.5, clampY(hrA * heartRate.bpm()[i] + hrB) - 2.5, 5,
-                        5);
+                DOT.stamp(raster, window.xOf(heartRate.samples()[i]), clampY(hrA * heartRate.bpm()[i] + hrB), argb);
             }
         }
-        g.setFont(LABEL);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        String text = "heart rate  ·  bpm (60 / RR of detected peaks)";
-        g.setFill(palette.labelBack());
-        g.fillRoundRect(4, top + 3, text.length() * 6.6 + 10, 17, 6, 6);
-        g.setFill(palette.text());
-        g.fillText(text, 9, top + 5);
+        raster.roundRect(4, top + 3, 4 + HR_LABEL.length() * 6.6 + 10, top + 20, 3, palette.labelBack());
+    }
+
+    private void drawHeartRateLabels(double w) {
+        double top = hrTop;
+        if (hrHeight < 10) {
+            return;
+        }
+        for (double v = Math.ceil(hrLo / hrTick) * hrTick; v <= hrHi; v += hrTick) {
+            label(String.format(Locale.ROOT, "%.0f", v), w - 6, Math.floor(hrA * v + hrB) + 0.5, SMALL,
+                    palette.muted(), TextAlignment.RIGHT, VPos.CENTER);
+        }
+        label(HR_LABEL, 9, top + 5, LABEL, palette.text(), TextAlignment.LEFT, VPos.TOP);
     }
 
     private void drawAxisRaster(double top, double w) {
@@ -734,29 +777,23 @@ final class TracePlot extends Region {
         }
     }
 
-    private void drawAxisLabels(GraphicsContext g, double top, double w) {
+    private void drawAxisLabels(double top, double w) {
         double pxPerS = fs / window.samplesPerPixel();
         double stepS = step(90 / pxPerS);
         String scale = calibrationText();
         double scaleWidth = scale.length() * 7.2 + 20;
         double stepSamples = stepS * fs;
-        g.setFont(SMALL);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.setFill(palette.text());
         for (long k = (long) Math.ceil(window.start() / stepSamples); k * stepSamples <= window.end(); k++) {
             double x = Math.floor(window.xOf(k * stepSamples)) + 0.5;
             double s = k * stepS;
             String label = stepS < 1 ? String.format(Locale.ROOT, "%s.%02d", TimeFormat.clock(s),
                     Math.round((s - Math.floor(s)) * 100) % 100) : TimeFormat.clock(s);
             if (x > 20 && x < w - scaleWidth - 24) {
-                g.fillText(label, x, top + AXIS_ROW / 2 + 1);
+                label(label, x, top + AXIS_ROW / 2 + 1, SMALL, palette.text(), TextAlignment.CENTER, VPos.CENTER);
             }
         }
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(LABEL);
-        g.setFill(paper ? palette.rPeak() : palette.muted());
-        g.fillText(scale, w - 8, top + AXIS_ROW / 2 + 1);
+        label(scale, w - 8, top + AXIS_ROW / 2 + 1, LABEL, paper ? palette.rPeak() : palette.muted(),
+                TextAlignment.RIGHT, VPos.CENTER);
     }
 
     /** "25 mm/s · 10 mm/mV" when the time axis is at paper speed, else the current speed in mm/s. */
