@@ -90,7 +90,7 @@ public final class RunDashboard extends BorderPane {
                 .build();
         f1Tile = f1Tile();
         accuracyTile = TileBuilder.create().skinType(Tile.SkinType.CIRCULAR_PROGRESS).title("Accuracy (validation)")
-                .decimals(1).maxValue(1).animated(false).barColor(Tile.BLUE).build();
+                .decimals(1).maxValue(1).valueVisible(false).animated(false).barColor(Tile.BLUE).build();
         epochValue.getStyleClass().add("tile-big-value");
         etaValue.getStyleClass().add("tile-small-value");
         epochBar.setMaxWidth(Double.MAX_VALUE);
