@@ -71,17 +71,7 @@ class ServeTest extends CliTest {
 
     @BeforeAll
     static void trainAndServe() throws Exception {
-        Path rec = Files.createDirectories(shared.resolve("records"));
-        StringBuilder ref = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
-            for (Rhythm r : new Rhythm[] {Rhythm.NSR, Rhythm.AF}) {
-                String name = r.name().toLowerCase() + i;
-                Synthesizer.generate(SynthParams.builder(r, 8 + i % 4, 250).seed(77L * i + r.ordinal()).build())
-                        .write(rec, name);
-                ref.append(name).append(',').append(r == Rhythm.NSR ? "N" : "A").append('\n');
-            }
-        }
-        Files.writeString(rec.resolve("REFERENCE.csv"), ref);
+        Path rec = SyntheticRecords.pairs(shared.resolve("records"), 8);
         Path data = shared.resolve("tiny.h5");
         cli("pack", "--input", rec.toString(), "--out", data.toString());
         Path proto = Files.writeString(shared.resolve("tiny.json"), TrainCommandsTest.TINY);

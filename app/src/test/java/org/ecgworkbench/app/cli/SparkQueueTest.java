@@ -22,9 +22,6 @@ import org.ecgworkbench.engine.queue.LocalExecutor;
 import org.ecgworkbench.engine.queue.QueueEntry;
 import org.ecgworkbench.engine.queue.RunQueue;
 import org.ecgworkbench.engine.queue.RunState;
-import org.ecgworkbench.engine.synth.Rhythm;
-import org.ecgworkbench.engine.synth.SynthParams;
-import org.ecgworkbench.engine.synth.Synthesizer;
 import org.ecgworkbench.engine.train.RunFiles;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,16 +47,7 @@ class SparkQueueTest {
     /** 16 records of 8 s at 250 Hz, half sinus rhythm, half AF, packed; a prototype that trains them in seconds. */
     @BeforeAll
     static void makeData() throws IOException {
-        Path rec = data.resolve("records");
-        StringBuilder ref = new StringBuilder();
-        for (int i = 0; i < 16; i++) {
-            boolean af = i % 2 == 1;
-            String name = (af ? "af" : "nsr") + i;
-            Synthesizer.generate(SynthParams.builder(Rhythm.parse(af ? "af" : "nsr"), 8, 250).seed(100 + i).build())
-                    .write(rec, name);
-            ref.append(name).append(',').append(af ? "A" : "N").append('\n');
-        }
-        Files.writeString(rec.resolve("REFERENCE.csv"), ref);
+        Path rec = SyntheticRecords.alternating(data.resolve("records"), 16);
         dataset = data.resolve("tiny.h5");
         assertEquals(0, cli("pack", "--input", rec.toString(), "--out", dataset.toString()).code());
         prototype = data.resolve("tiny.json");

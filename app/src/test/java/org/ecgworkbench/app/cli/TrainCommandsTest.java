@@ -7,9 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.ecgworkbench.engine.synth.Rhythm;
-import org.ecgworkbench.engine.synth.SynthParams;
-import org.ecgworkbench.engine.synth.Synthesizer;
 import org.junit.jupiter.api.Test;
 
 class TrainCommandsTest extends CliTest {
@@ -19,24 +16,9 @@ class TrainCommandsTest extends CliTest {
             + " \"fs\": 250}, \"features\": [\"cv_rr\", \"rmssd_s\"], \"batch_size\": 8, \"epochs\": 2,"
             + " \"early_stopping\": null, \"seed\": 3}";
 
-    private Path records(int perClass) throws IOException {
-        Path rec = Files.createDirectories(dir.resolve("records"));
-        StringBuilder ref = new StringBuilder();
-        for (int i = 0; i < perClass; i++) {
-            for (Rhythm r : new Rhythm[] {Rhythm.NSR, Rhythm.AF}) {
-                String name = r.name().toLowerCase() + i;
-                Synthesizer.generate(SynthParams.builder(r, 8 + i % 4, 250).seed(77L * i + r.ordinal()).build())
-                        .write(rec, name);
-                ref.append(name).append(',').append(r == Rhythm.NSR ? "N" : "A").append('\n');
-            }
-        }
-        Files.writeString(rec.resolve("REFERENCE.csv"), ref);
-        return rec;
-    }
-
     @Test
     void summaryTrainEvaluatePredictAsAUserRunsThem() throws IOException {
-        Path rec = records(8);
+        Path rec = SyntheticRecords.pairs(dir.resolve("records"), 8);
         Path data = dir.resolve("tiny.h5");
         assertEquals(0, run("pack", "--input", rec.toString(), "--out", data.toString()), err.toString());
         Path proto = Files.writeString(dir.resolve("tiny.json"), TINY);

@@ -13,10 +13,7 @@ import java.util.prefs.Preferences;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.ecgworkbench.app.Main;
-import org.ecgworkbench.app.cli.TrainCommandsTestAccess;
-import org.ecgworkbench.engine.synth.Rhythm;
-import org.ecgworkbench.engine.synth.SynthParams;
-import org.ecgworkbench.engine.synth.Synthesizer;
+import org.ecgworkbench.app.cli.SyntheticRecords;
 import org.ecgworkbench.views.common.WorkbenchPreferences;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,20 +38,10 @@ class WorkbenchClassifyTest extends ApplicationTest {
 
     @BeforeAll
     static void train() throws Exception {
-        records = Files.createDirectories(shared.resolve("records"));
-        StringBuilder ref = new StringBuilder();
-        for (int i = 0; i < 6; i++) {
-            for (Rhythm r : new Rhythm[] {Rhythm.NSR, Rhythm.AF}) {
-                String name = r.name().toLowerCase() + i;
-                Synthesizer.generate(SynthParams.builder(r, 8 + i % 4, 250).seed(77L * i + r.ordinal()).build())
-                        .write(records, name);
-                ref.append(name).append(',').append(r == Rhythm.NSR ? "N" : "A").append('\n');
-            }
-        }
-        Files.writeString(records.resolve("REFERENCE.csv"), ref);
+        records = SyntheticRecords.pairs(shared.resolve("records"), 6);
         Path data = shared.resolve("tiny.h5");
         cli("pack", "--input", records.toString(), "--out", data.toString());
-        Path proto = Files.writeString(shared.resolve("tiny.json"), TrainCommandsTestAccess.tiny());
+        Path proto = Files.writeString(shared.resolve("tiny.json"), SyntheticRecords.TINY);
         runDir = shared.resolve("run");
         cli("train", "--prototype", proto.toString(), "--dataset", data.toString(), "--run-dir", runDir.toString());
     }

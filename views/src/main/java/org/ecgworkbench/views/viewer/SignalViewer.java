@@ -165,18 +165,8 @@ public final class SignalViewer extends BorderPane {
     public void show(Record record, List<Annotation> annotations) {
         int g = ++generation;
         this.record = record;
-        leads = List.of();
-        filtered = List.of();
-        stages = Map.of();
-        detection = null;
-        heartRate = null;
-        episodes = List.of();
-        prepared = null;
-        applied = null;
+        forgetRecordState();
         filterPanel.setApplied(false);
-        tracesReady.set(false);
-        stagesReady.set(false);
-        filterReady.set(false);
         recordLabel.setText(record.name() + "  ·  " + record.leadCount() + (record.leadCount() == 1 ? " lead" : " leads")
                 + "  ·  " + String.format(Locale.ROOT, "%.0f Hz", record.samplingFrequency()) + "  ·  "
                 + TimeFormat.clock(record.durationSeconds()));
@@ -228,6 +218,17 @@ public final class SignalViewer extends BorderPane {
     public void clear() {
         generation++;
         record = null;
+        forgetRecordState();
+        recordLabel.setText("No record");
+        plot.emptyMessage = "No record";
+        overview.setSignal(null);
+        window.resize(0, Math.max(1, plot.getWidth()));
+        setStatus(null);
+        refreshLanes();
+    }
+
+    /** Drops everything derived from the previous record (traces, stages, filter) and its readiness flags. */
+    private void forgetRecordState() {
         leads = List.of();
         filtered = List.of();
         stages = Map.of();
@@ -239,12 +240,6 @@ public final class SignalViewer extends BorderPane {
         tracesReady.set(false);
         stagesReady.set(false);
         filterReady.set(false);
-        recordLabel.setText("No record");
-        plot.emptyMessage = "No record";
-        overview.setSignal(null);
-        window.resize(0, Math.max(1, plot.getWidth()));
-        setStatus(null);
-        refreshLanes();
     }
 
     /** The node to export as PNG: the plot with its overview, without toolbar and status bar. */

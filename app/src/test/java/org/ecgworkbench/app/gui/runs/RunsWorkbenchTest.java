@@ -22,9 +22,6 @@ import org.ecgworkbench.app.Main;
 import org.ecgworkbench.engine.queue.LocalExecutor;
 import org.ecgworkbench.engine.queue.RunQueue;
 import org.ecgworkbench.engine.queue.RunState;
-import org.ecgworkbench.engine.synth.Rhythm;
-import org.ecgworkbench.engine.synth.SynthParams;
-import org.ecgworkbench.engine.synth.Synthesizer;
 import org.ecgworkbench.views.common.BackgroundJobs;
 import org.ecgworkbench.views.runs.ConfusionData;
 import org.ecgworkbench.views.runs.RunRow;
@@ -56,16 +53,7 @@ class RunsWorkbenchTest {
     /** 32 records of 8 s at 250 Hz, half sinus rhythm, half AF, packed; a prototype that trains them in seconds. */
     @BeforeAll
     static void makeData() throws Exception {
-        Path rec = data.resolve("records");
-        StringBuilder ref = new StringBuilder();
-        for (int i = 0; i < 32; i++) {
-            boolean af = i % 2 == 1;
-            String name = (af ? "af" : "nsr") + i;
-            Synthesizer.generate(SynthParams.builder(Rhythm.parse(af ? "af" : "nsr"), 8, 250).seed(100 + i).build())
-                    .write(rec, name);
-            ref.append(name).append(',').append(af ? "A" : "N").append('\n');
-        }
-        Files.writeString(rec.resolve("REFERENCE.csv"), ref);
+        Path rec = org.ecgworkbench.app.cli.SyntheticRecords.alternating(data.resolve("records"), 32);
         dataset = data.resolve("tiny.h5");
         StringWriter out = new StringWriter();
         CommandLine c = new CommandLine(new Main());
