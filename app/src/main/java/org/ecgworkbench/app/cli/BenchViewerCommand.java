@@ -22,11 +22,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * bench viewer: the signal viewer in an off-screen 1920×1080 stage. Open-to-first-paint runs from reading the record
- * file to the first frame rendered with its traces; each panning frame moves the window, redraws every lane and
- * renders the whole scene into an image (a snapshot, so that a frame is counted only once it is pixels). Without a
- * display the toolkit runs on Monocle's headless platform with the software renderer, which is slower than a GPU
- * pipeline on screen: the numbers are a floor.
+ * bench viewer: the signal viewer's scene, 1920×1080, rendered off-screen. Open-to-first-paint runs from reading the
+ * record file to the first frame rendered with its traces; each panning frame moves the window, redraws every lane and
+ * renders the whole scene into an image (a snapshot, so that a frame is counted only once it is pixels). The scene is
+ * not shown in a window, so each frame is rendered once, as a window on a screen renders it; with --shown the stage is
+ * also shown on the (virtual) screen and every frame is rendered twice, once by the pulse into the window and once into
+ * the image. Without a display the toolkit runs on Monocle's headless platform with the software renderer, which is
+ * slower than a GPU pipeline on screen: the numbers are a floor.
  */
 @Command(name = "viewer", description = "Signal viewer off-screen at 1920x1080: open-to-first-paint time and frames per"
         + " second while panning a 30-minute two-lead MIT-BIH record, with and without the Pan-Tompkins stages.")
@@ -50,6 +52,11 @@ public final class BenchViewerCommand implements Callable<Integer> {
 
     @Option(names = "--height", defaultValue = "1080", paramLabel = "PX", description = "Stage height (default ${DEFAULT-VALUE}).")
     int height;
+
+    @Option(names = "--shown",
+            description = "Also show the stage on the (virtual) screen, so that every frame is rendered twice: once by the"
+                    + " pulse into the window and once into the image.")
+    boolean shown;
 
     @Spec
     CommandSpec spec;
@@ -76,7 +83,9 @@ public final class BenchViewerCommand implements Callable<Integer> {
                 SignalViewer v = new SignalViewer(jobs, prefs);
                 Stage stage = new Stage();
                 stage.setScene(new Scene(v, width, height));
-                stage.show();
+                if (shown) {
+                    stage.show();
+                }
                 return new Object[] {v, stage};
             });
             SignalViewer viewer = (SignalViewer) built[0];

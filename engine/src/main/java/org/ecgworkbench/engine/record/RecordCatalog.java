@@ -31,11 +31,18 @@ public final class RecordCatalog {
 
     /**
      * The record files under path: path itself when it is a file, otherwise the records in the folder (one file per
-     * record: its .hea, else its .mat, else a .csv), sorted by name. Not recursive.
+     * record: its .hea, else its .mat, else a .csv), sorted by name. Not recursive. A record named as PhysioNet names
+     * it, without extension ("…/mitdb/100"), is its .hea, else its .mat, else its .csv file.
      */
     public static List<Path> find(Path path) throws IOException {
         if (!Files.exists(path)) {
-            throw RecordFormatException.of(path, "no such file or folder");
+            for (String ext : List.of("hea", "mat", "csv")) {
+                Path file = path.resolveSibling(path.getFileName() + "." + ext);
+                if (Files.isRegularFile(file)) {
+                    return List.of(file);
+                }
+            }
+            throw RecordFormatException.of(path, "no such file, folder or record (looked for .hea, .mat and .csv)");
         }
         if (!Files.isDirectory(path)) {
             return List.of(path);

@@ -70,4 +70,11 @@ class RecordCatalogTest {
                 () -> RecordCatalog.find(dir.resolve("nope")));
         assertTrue(e.getMessage().contains("nope"), e.getMessage());
     }
+
+    @Test
+    void aRecordNamedWithoutExtensionIsItsHeader() throws Exception {
+        Path record = samples().resolve("synth-nsr-2lead-500");
+        assertEquals(List.of(samples().resolve("synth-nsr-2lead-500.hea")), RecordCatalog.find(record));
+        assertTrue(new RecordCatalog(Double.NaN).summarize(RecordCatalog.find(record).get(0)).ok());
+    }
 }

@@ -223,7 +223,7 @@ public final class RecordBrowser extends BorderPane {
 
     private void updateStatus() {
         long errors = rows.stream().filter(r -> !r.ok()).count();
-        status.setText(String.format(Locale.ROOT, "%d records%s%s", rows.size(),
+        status.setText(String.format(Locale.ROOT, "%d record%s%s%s", rows.size(), rows.size() == 1 ? "" : "s",
                 filtered.size() == rows.size() ? "" : ", " + filtered.size() + " shown",
                 errors == 0 ? "" : ", " + errors + " unreadable"));
     }
