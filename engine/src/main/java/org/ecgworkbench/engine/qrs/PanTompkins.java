@@ -43,7 +43,11 @@ import org.nd4j.linalg.factory.Nd4j;
  *   <li>Search-back picks the largest fiducial mark in the interval rather than the largest integrated
  *       sample, which could sit on the tail of the previous QRS.</li>
  *   <li>SPK and NPK are medians of the last eight peaks (Hamilton and Tompkins 1986), not running averages;
- *       see {@link Levels}.</li>
+ *       see {@link Levels}. The learning phase (the first 2 s) seeds the signal peaks with the largest value of
+ *       each of its seconds, the signal peaks the paper's learning phase finds, where pan_tompkin.m sets SPK to
+ *       a third of the largest value: with all eight signal peaks at a third of the QRS peaks, the first
+ *       thresholds lie near a twelfth of them until four QRS complexes have come, low enough to take tall P
+ *       waves as QRS complexes, and every P wave taken keeps the signal level down.</li>
  *   <li>RR AVERAGE2 is the paper's (mean of the last eight intervals within 92-116 % of itself), which
  *       pan_tompkin.m simplifies; thresholds are halved only after long intervals (see RrAverages).</li>
  *   <li>The T-wave slope is pan_tompkin.m's: the rise of the integrated signal over the 75 ms before the mark.</li>
@@ -297,18 +301,14 @@ public final class PanTompkins {
     private QrsDetection decide(double[] bp, double[] d, double[] sq, double[] mwi, int[] marks) {
         int n = bp.length;
         int train = Math.min(n, (int) Math.round(TRAINING_S * fs));
-        double maxI = 0;
         double sumI = 0;
-        double maxF = 0;
         double sumF = 0;
         for (int i = 0; i < train; i++) {
-            maxI = Math.max(maxI, mwi[i]);
             sumI += mwi[i];
-            maxF = Math.max(maxF, Math.abs(bp[i]));
             sumF += Math.abs(bp[i]);
         }
-        Levels integ = new Levels(maxI / 3, sumI / train / 2);
-        Levels filt = new Levels(maxF / 3, sumF / train / 2);
+        Levels integ = new Levels(learningPeaks(mwi, train, false), sumI / train / 2);
+        Levels filt = new Levels(learningPeaks(bp, train, true), sumF / train / 2);
 
         int[] qrs = new int[marks.length];         // QRS marks on the integrated signal
         double[] qrsSlope = new double[marks.length];
@@ -430,6 +430,20 @@ public final class PanTompkins {
         return loc > from ? Math.abs(mwi[loc] - mwi[from]) / (loc - from) : 0;
     }
 
+    /**
+     * The signal peaks of the learning phase: the largest value (of |x| if absolute) in each of its whole seconds,
+     * each long enough to hold a QRS complex (one value over all of it when it is shorter than a second).
+     */
+    private double[] learningPeaks(double[] x, int train, boolean absolute) {
+        int second = Math.max(1, Math.min(train, (int) Math.round(fs)));
+        int count = Math.max(1, train / second);
+        double[] peaks = new double[count];
+        for (int i = 0; i < count * second && i < x.length; i++) {
+            peaks[i / second] = Math.max(peaks[i / second], absolute ? Math.abs(x[i]) : x[i]);
+        }
+        return peaks;
+    }
+
     private static int argMaxAbs(double[] x, int from, int to) {
         int lo = Math.max(0, from);
         int best = lo;
@@ -522,12 +536,15 @@ public final class PanTompkins {
         double noise;
         double threshold;
 
-        Levels(double threshold, double noiseLevel) {
-            java.util.Arrays.fill(signals, threshold);
+        /** Levels seeded with the learning phase's signal peaks (repeated to fill eight) and a noise level. */
+        Levels(double[] signalPeaks, double noiseLevel) {
+            for (int k = 0; k < signals.length; k++) {
+                signals[k] = signalPeaks[k % signalPeaks.length];
+            }
             java.util.Arrays.fill(noises, noiseLevel);
-            this.signal = threshold;
+            this.signal = median(signals);
             this.noise = noiseLevel;
-            this.threshold = threshold;
+            update();
         }
 
         void signal(double peak) {

@@ -16,14 +16,15 @@ import org.junit.jupiter.api.Test;
  * Pan-Tompkins on the non-paced MIT-BIH records of the shared folder (each record's default lead: MLII, which
  * 114 has second; whole records, bxb scoring).
  *
- * <p>The issue's gate is 99.5 % for both gross Se and +P; the detector reaches Se 99.52 % and +P 99.49 % (record
- * 108's P waves give 231 of the 262 false positives), so +P is held at the measured level, not the gate, so
- * that any regression fails; nothing is tuned per record.
+ * <p>The issue's gate is 99.5 % for both gross Se and +P. The detector reaches Se 99.52 % (244 false negatives,
+ * the gate allows 255) and +P 99.500 % (255 false positives, the gate allows 255.2; record 108's P waves give 224
+ * of them), so the +P gate has no margin: a change that adds one false positive fails it. Nothing is tuned per
+ * record.
  */
 class MitdbAcceptanceTest {
 
     static final double MIN_SE = 0.995;
-    static final double MIN_PP = 0.9948;
+    static final double MIN_PP = 0.995;
 
     @Test
     void grossSensitivityAndPositivePredictivityOnNonPacedRecords() throws Exception {
