@@ -26,7 +26,7 @@ final class SerialFilter {
     /** A lane of the last block that holds no row: it filters zeros and is never written back. */
     private static final int EMPTY_LANE = -1;
     /** Samples per tile when moving between row-major signals and a time-major block. */
-    private static final int TILE = 128;
+    private static final int TILE = 256;
     /** A tile's row stride: one more than TILE, so its rows do not all fall into the same cache sets. */
     private static final int TILE_STRIDE = TILE + 1;
     /** Most doubles in one lane block's buffer (32 MB): rows too long for it go one per task instead. */
