@@ -9,7 +9,8 @@ import java.util.stream.IntStream;
 /**
  * CPU execution path. The recursion is serial in time but independent across rows, so rows are taken
  * in blocks of {@link #LANES} lanes, laid out time-major (sample t of the block's rows side by side), and
- * every step of the recursion runs as loops over the lanes that the JIT turns into SIMD code; blocks run in
+ * every step of the recursion runs as loops over the lanes that the JIT turns into SIMD code (for up to 6
+ * states one loop for the whole step, its states in one array at constant offsets); blocks run in
  * parallel on all cores. Fewer rows than a block go one per task, with the filter state in registers. The
  * arithmetic is SciPy's, operation for operation (lfilter's direct form II transposed, sosfilt's section
  * cascade), so results match it to rounding, and a row gives the same bits on either kernel.
@@ -25,7 +26,7 @@ final class SerialFilter {
     /** A lane of the last block that holds no row: it filters zeros and is never written back. */
     private static final int EMPTY_LANE = -1;
     /** Samples per tile when moving between row-major signals and a time-major block. */
-    private static final int TILE = 128;
+    private static final int TILE = 256;
     /** A tile's row stride: one more than TILE, so its rows do not all fall into the same cache sets. */
     private static final int TILE_STRIDE = TILE + 1;
     /** Most doubles in one lane block's buffer (32 MB): rows too long for it go one per task instead. */
@@ -221,7 +222,7 @@ final class SerialFilter {
                 Arrays.fill(tile, row + Math.max(0, end - t0), row + tn, 0);
             }
             if (w > 1) {
-                transpose(tile, 0, TILE_STRIDE, buf, t0 * w, w, w, tn);
+                tileToBlock(tile, buf, t0, tn);
             }
         }
 
@@ -237,7 +238,7 @@ final class SerialFilter {
                 data.put(rows[0] * y.stride() + i0, buf, edge + i0, Math.min(i1, len[0]) - i0);
                 return;
             }
-            transpose(buf, (edge + i0) * w, w, tile, 0, TILE_STRIDE, i1 - i0, w);
+            blockToTile(buf, (edge + i0) * w, tile, i1 - i0);
             for (int j = 0; j < w; j++) {
                 int last = Math.min(i1, len[j]);
                 if (last > i0) {
@@ -260,13 +261,29 @@ final class SerialFilter {
         }
     }
 
-    /** dst[dOff + c·dStride + r] = src[sOff + r·sStride + c] for r < rows, c < cols; rows run innermost. */
-    private static void transpose(double[] src, int sOff, int sStride, double[] dst, int dOff, int dStride,
-                                  int rows, int cols) {
-        for (int c = 0; c < cols; c++) {
-            int d = dOff + c * dStride;
-            for (int r = 0; r < rows; r++) {
-                dst[d + r] = src[sOff + r * sStride + c];
+    /**
+     * Tile (row j of a lane block at j·TILE_STRIDE) to block buffer: buf[(t0 + c)·LANES + j] = tile[j·TILE_STRIDE + c]
+     * for c < tn. Both strides are constants, so C2 drops the range checks of the strided side.
+     */
+    private static void tileToBlock(double[] tile, double[] buf, int t0, int tn) {
+        for (int c = 0; c < tn; c++) {
+            int d = (t0 + c) * LANES;
+            for (int j = 0; j < LANES; j++) {
+                buf[d + j] = tile[j * TILE_STRIDE + c];
+            }
+        }
+    }
+
+    /**
+     * Block buffer to tile: tile[j·TILE_STRIDE + c] = buf[off + c·LANES + j] for c < tn. The inner loop reads
+     * contiguously and writes with the tile's odd stride: reading with a stride of LANES doubles (1 KB) would
+     * put every access of a column into the same few L1 sets.
+     */
+    private static void blockToTile(double[] buf, int off, double[] tile, int tn) {
+        for (int c = 0; c < tn; c++) {
+            int s = off + c * LANES;
+            for (int j = 0; j < LANES; j++) {
+                tile[j * TILE_STRIDE + c] = buf[s + j];
             }
         }
     }
@@ -345,10 +362,46 @@ final class SerialFilter {
         private final double[] b;
         private final double[] a;
 
+        /** Coefficients for the fused lane kernel, states padded to an even count; null: no fused kernel. */
+        private final double[] fused;
+        /** The fused kernel's state count: 2, 4 or 6 (the filter's own, rounded up to even). */
+        private final int fusedStates;
+
         DirectForm(TransferFunction tf) {
             double[][] ba = tf.normalizedPadded();
             b = ba[0];
             a = ba[1];
+            int k = b.length - 1;
+            fusedStates = k >= 1 && k <= 6 ? (k + 1) / 2 * 2 : 0;
+            if (fusedStates > 0) {
+                // b0..bK then a1..aK; a padded state's coefficients are 0, so it stays ±0 and adds exactly nothing.
+                fused = new double[2 * fusedStates + 1];
+                System.arraycopy(b, 0, fused, 0, k + 1);
+                System.arraycopy(a, 1, fused, fusedStates + 1, k);
+            } else {
+                fused = null;
+            }
+        }
+
+        /**
+         * A full lane block through the fused kernel: x and the states in one array at constant offsets (lane
+         * r of state i at (i + 1)·LANES + r), so C2 can prove the single lane loop free of aliasing and turn
+         * it, every state at once, into SIMD code; separate loops per state cost a loop's overhead each.
+         */
+        private void runFused(double[] buf, int t0, int t1, int step, double[][] z) {
+            int k = b.length - 1;
+            double[] s = new double[(fusedStates + 1) * LANES];
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(z[i], 0, s, (i + 1) * LANES, LANES);
+            }
+            switch (fusedStates) {
+                case 2 -> fused2(fused, buf, t0, t1, step, s);
+                case 4 -> fused4(fused, buf, t0, t1, step, s);
+                default -> fused6(fused, buf, t0, t1, step, s);
+            }
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(s, (i + 1) * LANES, z[i], 0, LANES);
+            }
         }
 
         private void runSingleInRegisters(double[] buf, int t0, int t1, int step, double[][] zs, int k) {
@@ -370,6 +423,10 @@ final class SerialFilter {
             int k = b.length - 1;
             if (w == 1) {
                 runSingle(buf, t0, t1, step, z, k);
+                return;
+            }
+            if (w == LANES && fused != null) {
+                runFused(buf, t0, t1, step, z);
                 return;
             }
             double b0 = b[0];
@@ -468,6 +525,71 @@ final class SerialFilter {
         zIn[5] = z5;
         zIn[6] = z6;
         zIn[7] = z7;
+    }
+
+    /** {@link #fused6} for 2 states. */
+    private static void fused2(double[] c, double[] buf, int t0, int t1, int step, double[] s) {
+        double b0 = c[0], b1 = c[1], b2 = c[2];
+        double a1 = c[3], a2 = c[4];
+        for (int t = t0; t != t1; t += step) {
+            int base = t * LANES;
+            System.arraycopy(buf, base, s, 0, LANES);
+            for (int r = 0; r < LANES; r++) {
+                double x = s[r];
+                double y = s[LANES + r] + b0 * x;
+                s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
+                s[2 * LANES + r] = x * b2 - y * a2;
+                s[r] = y;
+            }
+            System.arraycopy(s, 0, buf, base, LANES);
+        }
+    }
+
+    /** {@link #fused6} for 4 states. */
+    private static void fused4(double[] c, double[] buf, int t0, int t1, int step, double[] s) {
+        double b0 = c[0], b1 = c[1], b2 = c[2], b3 = c[3], b4 = c[4];
+        double a1 = c[5], a2 = c[6], a3 = c[7], a4 = c[8];
+        for (int t = t0; t != t1; t += step) {
+            int base = t * LANES;
+            System.arraycopy(buf, base, s, 0, LANES);
+            for (int r = 0; r < LANES; r++) {
+                double x = s[r];
+                double y = s[LANES + r] + b0 * x;
+                s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
+                s[2 * LANES + r] = s[3 * LANES + r] + x * b2 - y * a2;
+                s[3 * LANES + r] = s[4 * LANES + r] + x * b3 - y * a3;
+                s[4 * LANES + r] = x * b4 - y * a4;
+                s[r] = y;
+            }
+            System.arraycopy(s, 0, buf, base, LANES);
+        }
+    }
+
+    /**
+     * SciPy's lfilter step, 6 states, over the LANES lanes of a block at buffer times t0, t0 + step, ... up to
+     * but excluding t1, in place; c holds b0..b6 then a1..a6, s holds x then the states, LANES apart. One loop
+     * body for every state: C2 vectorises it only while it is this small (its unroll limit), so a longer
+     * recursion takes loops per state.
+     */
+    private static void fused6(double[] c, double[] buf, int t0, int t1, int step, double[] s) {
+        double b0 = c[0], b1 = c[1], b2 = c[2], b3 = c[3], b4 = c[4], b5 = c[5], b6 = c[6];
+        double a1 = c[7], a2 = c[8], a3 = c[9], a4 = c[10], a5 = c[11], a6 = c[12];
+        for (int t = t0; t != t1; t += step) {
+            int base = t * LANES;
+            System.arraycopy(buf, base, s, 0, LANES);
+            for (int r = 0; r < LANES; r++) {
+                double x = s[r];
+                double y = s[LANES + r] + b0 * x;
+                s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
+                s[2 * LANES + r] = s[3 * LANES + r] + x * b2 - y * a2;
+                s[3 * LANES + r] = s[4 * LANES + r] + x * b3 - y * a3;
+                s[4 * LANES + r] = s[5 * LANES + r] + x * b4 - y * a4;
+                s[5 * LANES + r] = s[6 * LANES + r] + x * b5 - y * a5;
+                s[6 * LANES + r] = x * b6 - y * a6;
+                s[r] = y;
+            }
+            System.arraycopy(s, 0, buf, base, LANES);
+        }
     }
 
     /** scipy's sosfilt: per sample, each section in turn: x_new = b0 x + z0; z0 = b1 x − a1 x_new + z1; z1 = b2 x − a2 x_new. */

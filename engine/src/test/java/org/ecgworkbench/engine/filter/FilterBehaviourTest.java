@@ -113,6 +113,43 @@ class FilterBehaviourTest {
     }
 
     @Test
+    void laneBlocksMatchRowsAloneForEveryStateCount() {
+        // The lane kernels come in fixed state counts (odd counts padded with a zero state) and fall back to
+        // loops per state above them: 1 to 6 states and 8, each lane equal to its row filtered alone.
+        TransferFunction[] filters = {
+            Butter.ba(1, new double[] {20}, BandType.LOWPASS, 300),
+            Butter.ba(2, new double[] {20}, BandType.LOWPASS, 300),
+            Butter.ba(3, new double[] {0.5}, BandType.HIGHPASS, 300),
+            Butter.ba(2, new double[] {5, 15}, BandType.BANDPASS, 300),
+            Butter.ba(5, new double[] {40}, BandType.LOWPASS, 300),
+            PT,
+            Butter.ba(4, new double[] {5, 15}, BandType.BANDPASS, 300),
+        };
+        int rows = SerialFilter.LANES + 5;
+        int[] lengths = new int[rows];
+        java.util.Random rnd = new java.util.Random(5);
+        for (int r = 0; r < rows; r++) {
+            lengths[r] = 40 + rnd.nextInt(700);
+        }
+        double[][] signals = GoldenSignals.batch(23, lengths);
+        double[][] padded = padded(signals, lengths, 740);
+        for (TransferFunction f : filters) {
+            double[][] batch = Filtfilt.run(f, Nd4j.create(padded), lengths, PadType.ODD, null, FilterPath.SERIAL)
+                    .toDoubleMatrix();
+            double[][] lf = Lfilter.run(f, Nd4j.create(padded), lengths, null, FilterPath.SERIAL).y().toDoubleMatrix();
+            for (int r = 0; r < rows; r += 3) {
+                INDArray one = Nd4j.createFromArray(signals[r]);
+                double[] alone = Filtfilt.run(f, one, null, PadType.ODD, null, FilterPath.SERIAL).toDoubleVector();
+                double[] lfAlone = Lfilter.run(f, one, null, null, FilterPath.SERIAL).y().toDoubleVector();
+                for (int t = 0; t < lengths[r]; t++) {
+                    assertEquals(alone[t], batch[r][t], f.stateSize() + " states, row " + r + " t " + t);
+                    assertEquals(lfAlone[t], lf[r][t], "lfilter, " + f.stateSize() + " states, row " + r + " t " + t);
+                }
+            }
+        }
+    }
+
+    @Test
     void filteringIntoAGivenArrayGivesTheSameNumbers() {
         int[] lengths = {900, 23, 4000, 1777};
         double[][] rows = GoldenSignals.batch(11, lengths);
