@@ -74,7 +74,8 @@ public final class FiltfiltBenchmark {
             String impl = path.name().toLowerCase(Locale.ROOT);
             for (int n : cfg.singleLengths()) {
                 INDArray x = Nd4j.createFromArray(gaussian(rnd, n));
-                points.add(point("single", impl, n, 1, cfg, () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path)));
+                points.add(point("single", impl, n, 1, cfg, () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path),
+                        x));
                 log.println(format(points.get(points.size() - 1)));
                 log.flush();
             }
@@ -82,14 +83,14 @@ public final class FiltfiltBenchmark {
                 double[] flat = gaussian(rnd, rows * cfg.batchLength());
                 INDArray x = Nd4j.create(flat, new long[] {rows, cfg.batchLength()}, 'c');
                 points.add(point("batch", impl, cfg.batchLength(), rows, cfg,
-                        () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path)));
+                        () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path), x));
                 log.println(format(points.get(points.size() - 1)));
                 if (path == FilterPath.SERIAL) {
                     // The same into one reused output array, as a pipeline filtering batch after batch does:
                     // without the page faults of fresh output memory.
                     INDArray out = x.ulike();
                     points.add(point("batch", "serial-reuse", cfg.batchLength(), rows, cfg,
-                            () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path, out)));
+                            () -> Filtfilt.run(tf, x, null, PadType.ODD, null, path, out), x, out));
                     log.println(format(points.get(points.size() - 1)));
                 }
                 log.flush();
@@ -100,18 +101,35 @@ public final class FiltfiltBenchmark {
         return new Result(points, scipy, ops[0], ops[1], ops[2], ops[3]);
     }
 
+    /**
+     * Median time of call; each fresh result is released once timed (not the input, nor a reused output), as NumPy
+     * frees SciPy's previous result when the loop rebinds its name, so that neither side piles up outputs for the
+     * garbage collector and each new output lands in memory the operating system has just had back.
+     */
     private static Point point(String experiment, String impl, int length, int batch, Config cfg,
-                               Supplier<INDArray> call) {
-        call.get();
+                               Supplier<INDArray> call, INDArray... keep) {
+        release(call.get(), keep);
         List<Double> times = new ArrayList<>();
         long start = System.nanoTime();
         while (times.size() < 3 || (System.nanoTime() - start < cfg.minSeconds() * 1e9 && times.size() < 50)) {
             long t0 = System.nanoTime();
-            call.get();
+            INDArray y = call.get();
             times.add((System.nanoTime() - t0) / 1e9);
+            release(y, keep);
         }
         double[] sorted = times.stream().mapToDouble(Double::doubleValue).sorted().toArray();
         return new Point(experiment, impl, length, batch, sorted[sorted.length / 2]);
+    }
+
+    private static void release(INDArray y, INDArray... keep) {
+        for (INDArray k : keep) {
+            if (y == k) {
+                return;
+            }
+        }
+        if (y != null && y.closeable()) {
+            y.close();
+        }
     }
 
     /** ND4J ops per chunked filtfilt call at two lengths: counted by this code and by ND4J's profiler. */
