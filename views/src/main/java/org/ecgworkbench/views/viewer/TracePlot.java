@@ -379,26 +379,23 @@ final class TracePlot extends Region {
         }
     }
 
+    /** Index of the first element of the sorted sample positions a that is not below v (a.length: none). */
     private static int lowerBound(long[] a, double v) {
-        int lo = 0;
-        int hi = a.length;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+        return lowerBound(a.length, i -> a[i] < v);
     }
 
+    /** As {@link #lowerBound(long[], double)} for int positions. */
     private static int lowerBound(int[] a, double v) {
+        return lowerBound(a.length, i -> a[i] < v);
+    }
+
+    /** First index in [0, n) for which below is false, below being true then false along the indices. */
+    private static int lowerBound(int n, java.util.function.IntPredicate below) {
         int lo = 0;
-        int hi = a.length;
+        int hi = n;
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (a[mid] < v) {
+            if (below.test(mid)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
