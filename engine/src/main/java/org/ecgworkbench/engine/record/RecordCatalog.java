@@ -36,11 +36,9 @@ public final class RecordCatalog {
      */
     public static List<Path> find(Path path) throws IOException {
         if (!Files.exists(path)) {
-            for (String ext : List.of("hea", "mat", "csv")) {
-                Path file = path.resolveSibling(path.getFileName() + "." + ext);
-                if (Files.isRegularFile(file)) {
-                    return List.of(file);
-                }
+            Optional<Path> file = Records.namedFile(path, "hea", "mat", "csv");
+            if (file.isPresent()) {
+                return List.of(file.get());
             }
             throw RecordFormatException.of(path, "no such file, folder or record (looked for .hea, .mat and .csv)");
         }

@@ -57,13 +57,9 @@ public final class Records {
         }
         // A record name may itself contain a dot; failing that, "100.atr" names record 100.
         for (Path candidate : ext.isEmpty() ? List.of(path) : List.of(path, base)) {
-            Path hea = withExtension(candidate, "hea");
-            if (Files.isRegularFile(hea)) {
-                return WfdbReader.read(hea);
-            }
-            Path mat = withExtension(candidate, "mat");
-            if (Files.isRegularFile(mat)) {
-                return MatReader.read(mat);
+            Optional<Path> file = namedFile(candidate, "hea", "mat");
+            if (file.isPresent()) {
+                return Io.extension(file.get()).equals("hea") ? WfdbReader.read(file.get()) : MatReader.read(file.get());
             }
         }
         throw RecordFormatException.of(path, "no record found (looked for .hea and .mat files)");
@@ -126,6 +122,20 @@ public final class Records {
             case "hea", "dat", "mat", "csv" -> record.resolveSibling(Io.baseName(record));
             default -> record;
         };
+    }
+
+    /**
+     * The file of a record named without extension, as PhysioNet names records ("…/mitdb/100"): name.EXT for the
+     * first of extensions that is a regular file, or empty when none is.
+     */
+    public static Optional<Path> namedFile(Path name, String... extensions) {
+        for (String ext : extensions) {
+            Path file = withExtension(name, ext);
+            if (Files.isRegularFile(file)) {
+                return Optional.of(file);
+            }
+        }
+        return Optional.empty();
     }
 
     private static Path withExtension(Path base, String ext) {
