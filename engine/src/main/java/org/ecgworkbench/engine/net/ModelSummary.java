@@ -7,6 +7,7 @@ import java.util.Map;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.graph.vertex.GraphVertex;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -59,7 +60,7 @@ public record ModelSummary(List<Row> rows, long total, long runningStats) {
                 type = l.conf().getLayer().getClass().getSimpleName();
                 Map<String, INDArray> table = l.paramTable();
                 for (String key : List.of("mean", "var")) {
-                    if (table.containsKey(key) && type.equals("BatchNormalization")) {
+                    if (table.containsKey(key) && l.conf().getLayer() instanceof BatchNormalization) {
                         stats += table.get(key).length();
                     }
                 }

@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.ActivationLayer;
-import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -262,7 +261,7 @@ public final class NetworkBuilder {
         }
         y = conv(g, y, cout, cout, k, 1, name + "_b");
         if (p.batchNorm()) {
-            y = add(g, name + "_b_bn", new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false).nOut(cout).build(), y);
+            y = add(g, name + "_b_bn", BatchNorm1d.of(cout), y);
         }
         String sc = in;
         if (stride != 1 || cin != cout) {
@@ -275,7 +274,7 @@ public final class NetworkBuilder {
                 }
             }
             if (p.batchNorm() && !sc.equals(in)) {
-                sc = add(g, name + "_shortcut_bn", new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false).nOut(cout).build(), sc);
+                sc = add(g, name + "_shortcut_bn", BatchNorm1d.of(cout), sc);
             }
         }
         g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), y, sc);
@@ -286,7 +285,7 @@ public final class NetworkBuilder {
                               int stride, String name) {
         String y = conv(g, in, cin, cout, k, stride, name);
         if (p.batchNorm()) {
-            y = add(g, name + "_bn", new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false).nOut(cout).build(), y);
+            y = add(g, name + "_bn", BatchNorm1d.of(cout), y);
         }
         return add(g, name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), y);
     }
