@@ -1,12 +1,11 @@
 package org.ecgworkbench.engine.filter;
 
-import java.lang.invoke.MethodHandle;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.MethodType;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
+
+import org.bytedeco.javacpp.DoublePointer;
+import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.ecgworkbench.engine.backend.HugePages;
-import org.nd4j.linalg.api.buffer.DataBuffer;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -18,10 +17,6 @@ import org.nd4j.linalg.factory.Nd4j;
  * the CPU path copies nothing it does not have to.
  */
 record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] lengths) {
-
-    /** The CPU backend's buffer that frees its memory at close (engine.filter.cpu; not built under -Pcuda). */
-    private static final String OWNED_CLASS = "org.ecgworkbench.engine.filter.cpu.OwnedDoubleBuffer";
-    private static final MethodHandle OWNED = findOwned();
 
     /** Reads a 1-D or 2-D array (float32 or float64) as a batch, every row full length unless lengths are given. */
     static Batch of(INDArray x, int[] lengths) {
@@ -82,50 +77,24 @@ record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] leng
     Batch uninitializedLike() {
         long n = (long) rows * stride;
         INDArray out;
-        if (n * Double.BYTES >= HugePages.MIN_BYTES && OWNED != null
+        if (n * Double.BYTES >= HugePages.MIN_BYTES && HugePages.available()
                 && FilterPath.AUTO.resolve() == FilterPath.SERIAL) {
-            out = Nd4j.create(owned(n), new long[] {n}, new long[] {1}, 0, 'c', DataType.DOUBLE);
+            // ND4J's own allocation writes every page of the new array, 4 KB at a time; a JavaCPP pointer is
+            // left untouched, so huge pages can be asked for before the filter first writes it.
+            DoublePointer memory = new DoublePointer(n);
+            HugePages.advise(memory.address(), n * Double.BYTES);
+            out = Nd4j.create(Nd4j.createBuffer(memory, DataType.DOUBLE, n, DoubleIndexer.create(memory)),
+                    new long[] {n}, new long[] {1}, 0, 'c', DataType.DOUBLE);
         } else {
             out = Nd4j.createUninitialized(DataType.DOUBLE, n);
         }
         return new Batch(out, view(out), rows, stride, lengths);
     }
 
-    /**
-     * This batch as an array of the given shape and data type; where another type is asked for, a float64 batch of
-     * {@link #uninitializedLike} is freed at once.
-     */
+    /** This batch as an array of the given shape and data type. */
     INDArray toArray(long[] shape, DataType type) {
-        // A new array over the same buffer rather than reshape(): ND4J's reshape wraps the buffer in a view that
-        // close() cannot release, so a caller could never free the result before the garbage collector does.
-        INDArray out = Arrays.equals(array.shape(), shape) ? array
-                : Nd4j.create(array.data(), shape, Nd4j.getStrides(shape, 'c'), 0, 'c', DataType.DOUBLE);
-        if (type == DataType.DOUBLE) {
-            return out;
-        }
-        INDArray cast = out.castTo(type);
-        if (array.closeable() && array.data().getClass().getName().equals(OWNED_CLASS)) {
-            array.close();
-        }
-        return cast;
-    }
-
-    private static DataBuffer owned(long n) {
-        try {
-            return (DataBuffer) OWNED.invokeExact(n);
-        } catch (Throwable e) {
-            throw new IllegalStateException("cannot allocate " + n + " float64 values", e);
-        }
-    }
-
-    /** OwnedDoubleBuffer.allocate(long), or null where the class is absent (the cuda build leaves it out). */
-    private static MethodHandle findOwned() {
-        try {
-            return MethodHandles.publicLookup().findStatic(Class.forName(OWNED_CLASS), "allocate",
-                    MethodType.methodType(DataBuffer.class, long.class));
-        } catch (ReflectiveOperationException | LinkageError e) {
-            return null;
-        }
+        INDArray out = array.reshape(shape);
+        return type == DataType.DOUBLE ? out : out.castTo(type);
     }
 
     private static DoubleBuffer view(INDArray a) {
