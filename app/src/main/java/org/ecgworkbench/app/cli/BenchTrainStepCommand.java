@@ -5,6 +5,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -45,6 +46,10 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
     @Option(names = "--no-anchor", description = "Do not run the anchor.")
     boolean noAnchor;
 
+    @Option(names = "--rounds", defaultValue = "1", paramLabel = "N", description = "Rounds of DL4J then the anchor, "
+            + "with the median ratio at the end: this machine's speed drifts between runs (default 1).")
+    int rounds;
+
     @Spec
     CommandSpec spec;
 
@@ -52,6 +57,9 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         try {
+            if (rounds < 1 || steps < 1) {
+                throw new IllegalArgumentException("--rounds and --steps must be at least 1");
+            }
             Prototype p = Prototype.read(prototype);
             if (p.classes().isEmpty()) {
                 p = p.withClasses(List.of("A", "N", "O", "~"));
@@ -66,32 +74,50 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             int k = p.classes().size();
             Nd4j.getRandom().setSeed(0);
             MultiDataSet ds = new MultiDataSet(inputs(b, p, bs), new INDArray[] {labels(bs, k)});
-            double[] step = new double[steps];
-            for (int i = 0; i < 5 + steps; i++) {
-                long s = System.nanoTime();
-                net.fit(ds);
-                if (i >= 5) {
-                    step[i - 5] = (System.nanoTime() - s) / 1e6;
-                }
-            }
             INDArray[] one = inputs(b, p, 1);
-            double[] inf = new double[100];
-            for (int i = 0; i < 110; i++) {
-                long s = System.nanoTime();
-                net.output(false, one);
-                if (i >= 10) {
-                    inf[i - 10] = (System.nanoTime() - s) / 1e6;
-                }
-            }
-            Arrays.sort(step);
-            Arrays.sort(inf);
             out.printf(Locale.ROOT, "prototype %s, layout %s, ND4J %s, %d threads%n", p.name(),
                     l.name().toLowerCase(Locale.ROOT), Backend.active().binary(), Backend.active().threads());
-            out.printf(Locale.ROOT, "DL4J    train step median %.1f ms (batch %d x %d x %d, %d steps), inference median"
-                    + " %.2f ms, p99 %.2f ms (1 x %d x %d)%n", median(step), bs, c, t, steps, median(inf), inf[98], c, t);
             out.flush();
-            if (!noAnchor) {
-                anchor(out, median(step), median(inf));
+            List<double[]> ratios = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                double[] step = new double[steps];
+                // Warm-up: 5 steps in the first round, 1 after the anchor's process in later ones.
+                int warm = round == 0 ? 5 : 1;
+                for (int i = 0; i < warm + steps; i++) {
+                    long s = System.nanoTime();
+                    net.fit(ds);
+                    if (i >= warm) {
+                        step[i - warm] = (System.nanoTime() - s) / 1e6;
+                    }
+                }
+                double[] inf = new double[100];
+                for (int i = 0; i < 110; i++) {
+                    long s = System.nanoTime();
+                    net.output(false, one);
+                    if (i >= 10) {
+                        inf[i - 10] = (System.nanoTime() - s) / 1e6;
+                    }
+                }
+                Arrays.sort(step);
+                Arrays.sort(inf);
+                out.printf(Locale.ROOT, "DL4J    train step median %.1f ms (batch %d x %d x %d, %d steps), inference "
+                        + "median %.2f ms, p99 %.2f ms (1 x %d x %d)%n", median(step), bs, c, t, steps, median(inf),
+                        inf[98], c, t);
+                out.flush();
+                if (!noAnchor) {
+                    double[] r = anchor(out, median(step), median(inf));
+                    if (r != null) {
+                        ratios.add(r);
+                    }
+                }
+            }
+            if (ratios.size() > 1) {
+                double[] st = ratios.stream().mapToDouble(r -> r[0]).sorted().toArray();
+                double[] in = ratios.stream().mapToDouble(r -> r[1]).sorted().toArray();
+                out.printf(Locale.ROOT, "ratio over %d rounds: train step median %.2fx (%.2f-%.2f), inference median"
+                        + " %.2fx (%.2f-%.2f)%n", st.length, median(st), st[0], st[st.length - 1], median(in), in[0],
+                        in[in.length - 1]);
+                out.flush();
             }
             return 0;
         } catch (IllegalArgumentException e) {
@@ -101,13 +127,14 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
         }
     }
 
-    private void anchor(PrintWriter out, double dl4jStep, double dl4jInf) {
+    /** Runs the anchor and prints it beside DL4J's times; returns the step and inference ratios, or null. */
+    private double[] anchor(PrintWriter out, double dl4jStep, double dl4jInf) {
         Path py = Path.of("/usr/bin/python3");
         if (!Files.isRegularFile(anchor) || !Files.isExecutable(py)) {
             out.println("PyTorch anchor not run: " + (Files.isRegularFile(anchor) ? py + " missing" : anchor
                     + " not found") + " (apt-get install -y python3-torch)");
             out.flush();
-            return;
+            return null;
         }
         try {
             Process proc = new ProcessBuilder(py.toString(), anchor.toString()).redirectErrorStream(true).start();
@@ -115,7 +142,7 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             if (!proc.waitFor(10, TimeUnit.MINUTES) || proc.exitValue() != 0) {
                 out.println("PyTorch anchor failed: " + text.trim());
                 out.flush();
-                return;
+                return null;
             }
             double torchStep = number(text, "train step median ");
             double torchInf = number(text, "inference median ");
@@ -123,12 +150,15 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                     torchInf, anchor.getFileName());
             out.printf(Locale.ROOT, "ratio DL4J/PyTorch: train step %.2fx (target <= 1.25x), inference %.2fx"
                     + " (target <= 2x)%n", dl4jStep / torchStep, dl4jInf / torchInf);
+            out.flush();
+            return new double[] {dl4jStep / torchStep, dl4jInf / torchInf};
         } catch (IOException e) {
             out.println("PyTorch anchor not run: " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         out.flush();
+        return null;
     }
 
     private static double number(String text, String after) {
