@@ -44,6 +44,21 @@ class FilterBehaviourTest {
     }
 
     @Test
+    void aLongSingleRowSplitOverTwoCoresMatchesTheOneCorePass() {
+        // One row long enough to be split (forward and backward pass each in two halves at once, the second half
+        // corrected by the first's zero-input response), against the same row in a two-row batch, which runs each
+        // row whole on one core. They differ by rounding as amplified by the filter (b, a form, 6th order): about
+        // 4e-11 of max|y| here, as far as the one-core pass is from SciPy itself; the golden tolerance is 1e-10.
+        TransferFunction tf = Butter.ba(3, new double[] {5, 15}, BandType.BANDPASS, 300.0);
+        double[] row = GoldenSignals.signal(7, 3 * SerialFilter.SPLIT_MIN);
+        INDArray one = Filtfilt.filtfilt(tf.b(), tf.a(), Nd4j.createFromArray(row));
+        INDArray two = Filtfilt.filtfilt(tf.b(), tf.a(), Nd4j.createFromArray(new double[][] {row, row}));
+        double scale = two.amaxNumber().doubleValue();
+        assertTrue(scale > 0.01, "a signal, not silence: " + scale);
+        assertEquals(0, one.sub(two.getRow(0)).amaxNumber().doubleValue() / scale, 1e-10);
+    }
+
+    @Test
     void shapeAndTypeArePreserved() {
         INDArray x32 = Nd4j.create(GoldenSignals.batch(3, new int[] {500, 500, 500})).castTo(DataType.FLOAT);
         for (FilterPath path : FilterPath.values()) {
