@@ -185,7 +185,7 @@ final class SerialFilter {
         tiles.zeroTails(y);
     }
 
-    /** One lfilter pass in place over buf times from, from + step, ... up to to (exclusive), from state z, in halves. */
+    /** One lfilter pass in place over buf times from, from + step, ... up to to (exclusive) from state z, in halves. */
     private static void splitPass(Kernel kernel, double[] buf, int from, int to, int step, double[][] z) {
         int mid = from + step * (Math.abs(to - from) / 2);
         double[][] zero = new double[z.length][1];
