@@ -288,10 +288,4 @@ public final class BatchNorm1dLayer extends BatchNormalization {
         view.assign(Nd4j.createFromArray(values).castTo(view.dataType()).reshape(view.shape()));
         return view;
     }
-
-    /** x [batch, channels, h, w] as the matrix [batch x channels, h x w] (a view where x is c-contiguous). */
-    private static INDArray rows(INDArray x) {
-        INDArray c = x.isView() || x.ordering() != 'c' ? x.dup('c') : x;
-        return c.reshape('c', x.size(0) * x.size(1), x.length() / (x.size(0) * x.size(1)));
-    }
 }
