@@ -19,6 +19,7 @@ import org.ecgworkbench.app.serve.ServerOptions;
 import org.ecgworkbench.engine.backend.Backend;
 import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.record.Records;
+import org.ecgworkbench.engine.serve.InferenceEngine;
 import org.ecgworkbench.engine.serve.InferenceService;
 import org.ecgworkbench.engine.serve.InvalidInputException;
 import org.ecgworkbench.engine.serve.ModelCard;
@@ -65,6 +66,11 @@ public final class BenchServeCommand implements Callable<Integer> {
                     + " ${DEFAULT-VALUE}).")
     List<Integer> copies;
 
+    @Option(names = "--engine", defaultValue = "auto", split = ",", paramLabel = "auto|onnx|dl4j,...",
+            description = "What runs the network, one or more to compare (default ${DEFAULT-VALUE}: ONNX Runtime when"
+                    + " the network exports, DL4J otherwise); the targets are judged on the first.")
+    List<String> engines;
+
     @Option(names = "--threads", paramLabel = "N", description = "Server request threads (default: the largest"
             + " --clients).")
     Integer threads;
@@ -87,7 +93,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             Request req = request(rec);
             int maxClients = clients.stream().mapToInt(Integer::intValue).max().orElse(1);
             int serverThreads = threads == null ? maxClients : threads;
-            long planned = (long) requests * clients.size() * copies.size();
+            long planned = (long) requests * clients.size() * copies.size() * engines.size();
             long every = rssEvery != null ? rssEvery : Math.max(100, planned / 40);
             List<double[]> rss = new ArrayList<>();
             double rssStart = ResidentMemory.mebibytes();
@@ -95,10 +101,13 @@ public final class BenchServeCommand implements Callable<Integer> {
             List<Integer> resultCopies = new ArrayList<>();
             ModelCard card = null;
             long total = 0;
+            for (InferenceEngine engine : engines.stream().map(InferenceEngine::of).toList()) {
             for (int c : copies) {
-                try (InferenceService service = InferenceService.load(model, c)) {
+                try (InferenceService service = InferenceService.load(model, c, engine)) {
                     service.warmUp(Math.max(5, 2 * c));
                     card = service.model();
+                    out.printf(Locale.ROOT, "engine %s, %d network cop%s: %s%n", engine.name().toLowerCase(Locale.ROOT),
+                            c, c == 1 ? "y" : "ies", card.engine());
                     if (rss.isEmpty()) {
                         out.printf(Locale.ROOT, "bench serve: model %s (%s, %s Hz, classes %s), record %s (%d samples,"
                                 + " %.1f s, sent as %s, %d bytes), ND4J %s, %d cores, server threads %d, loopback%n",
@@ -133,6 +142,7 @@ public final class BenchServeCommand implements Callable<Integer> {
                         total += load.total();
                     }
                 }
+            }
             }
             double rssEnd = ResidentMemory.mebibytes();
             Cold cold = noCold ? null : cold(out);

@@ -8,6 +8,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import org.ecgworkbench.app.serve.ClassifyServer;
 import org.ecgworkbench.app.serve.ServerOptions;
+import org.ecgworkbench.engine.serve.InferenceEngine;
 import org.ecgworkbench.engine.serve.InferenceService;
 import org.ecgworkbench.engine.serve.InvalidInputException;
 import org.ecgworkbench.engine.serve.ModelCard;
@@ -44,6 +45,11 @@ public final class ServeCommand implements Callable<Integer> {
             description = "Largest request body; larger ones are answered 413 (default ${DEFAULT-VALUE}, 16 MiB).")
     long maxBytes;
 
+    @Option(names = "--engine", defaultValue = "auto", paramLabel = "auto|onnx|dl4j",
+            description = "What runs the network (default ${DEFAULT-VALUE}: ONNX Runtime when the network exports and"
+                    + " agrees with DL4J, DL4J otherwise).")
+    String engine;
+
     @Option(names = "--copies", defaultValue = "" + InferenceService.DEFAULT_COPIES, paramLabel = "N",
             description = "Network copies that infer at once (default ${DEFAULT-VALUE}: inference serialised, which"
                     + " gave the better p99 in bench serve; see README).")
@@ -69,14 +75,14 @@ public final class ServeCommand implements Callable<Integer> {
             ServerOptions o = new ServerOptions(host, port, threads == null ? defaultThreads() : threads, queue,
                     maxBytes);
             long t0 = System.nanoTime();
-            InferenceService service = InferenceService.load(model, copies);
+            InferenceService service = InferenceService.load(model, copies, InferenceEngine.of(engine));
             service.warmUp(Math.max(warmUp, 2 * copies));
             ModelCard card = service.model();
             ClassifyServer server = ClassifyServer.start(service, o);
             server.warmUpThreads(1);
-            out.printf(Locale.ROOT, "model %s (%s, %s Hz, classes %s, %s) loaded and warmed up in %.1f s%n",
-                    card.id(), card.prototype().path("name").asText(), Cli.number(card.fs()),
-                    String.join(",", card.classes()), card.checkpoint(), (System.nanoTime() - t0) / 1e9);
+            out.printf(Locale.ROOT, "model %s (%s, %s Hz, classes %s, %s) loaded and warmed up in %.1f s; network run"
+                    + " by %s%n", card.id(), card.prototype().path("name").asText(), Cli.number(card.fs()),
+                    String.join(",", card.classes()), card.checkpoint(), (System.nanoTime() - t0) / 1e9, card.engine());
             out.printf(Locale.ROOT, "serving on %s/v1/ (threads %d, queue %d, max body %d bytes, %d network"
                     + " cop%s); Ctrl-C stops%n", server.url(), o.threads(), o.queue(), o.maxBytes(), copies,
                     copies == 1 ? "y" : "ies");

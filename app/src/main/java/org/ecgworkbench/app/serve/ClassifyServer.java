@@ -342,6 +342,7 @@ public final class ClassifyServer implements AutoCloseable {
         o.put("id", m.id());
         o.put("run_dir", m.runDir() == null ? null : m.runDir().toAbsolutePath().normalize().toString());
         o.put("checkpoint", m.checkpoint());
+        o.put("engine", m.engine());
         o.put("fs", m.fs());
         o.put("lead", m.lead());
         o.put("window_s", m.windowSeconds());

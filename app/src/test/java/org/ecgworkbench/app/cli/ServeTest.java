@@ -39,6 +39,7 @@ import org.ecgworkbench.app.serve.ServerOptions;
 import org.ecgworkbench.engine.qrs.PanTompkins;
 import org.ecgworkbench.engine.record.Record;
 import org.ecgworkbench.engine.serve.Classifier;
+import org.ecgworkbench.engine.serve.InferenceEngine;
 import org.ecgworkbench.engine.serve.InferenceService;
 import org.ecgworkbench.engine.serve.LeadSignal;
 import org.ecgworkbench.engine.serve.ModelCard;
@@ -324,6 +325,22 @@ class ServeTest extends CliTest {
         assertTrue(m.get("best").has("value"));
         assertEquals(m.get("best").get("epoch").asInt(), m.get("best").get("metrics").get("epoch").asInt());
         assertTrue(m.get("checkpoint").asText().endsWith("best.zip"));
+        assertTrue(m.get("engine").asText().startsWith("onnxruntime "), "the network runs on ONNX Runtime: " + m);
+    }
+
+    @Test
+    void onnxRuntimeAndDl4jGiveTheSameAnswer() throws Exception {
+        try (InferenceService dl4j = InferenceService.load(runDir, 1, InferenceEngine.DL4J)) {
+            assertTrue(dl4j.model().engine().startsWith("dl4j"), dl4j.model().engine());
+            assertTrue(service.model().engine().startsWith("onnxruntime"), service.model().engine());
+            for (int seed = 1; seed <= 3; seed++) {
+                Record r = Synthesizer.generate(SynthParams.builder(seed == 2 ? Rhythm.AF : Rhythm.NSR, 10, 250)
+                        .seed(seed).build()).toRecord("probe" + seed);
+                assertArrayEquals(dl4j.classify(r).probabilities(), service.classify(r).probabilities(), 1e-5);
+            }
+        }
+        assertEquals(2, run("serve", "--model", runDir.toString(), "--engine", "tensorflow"));
+        assertTrue(err.toString().contains("engine must be auto, onnx or dl4j, got tensorflow"), err.toString());
     }
 
     @Test

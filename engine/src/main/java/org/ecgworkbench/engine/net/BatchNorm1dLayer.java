@@ -54,6 +54,13 @@ public final class BatchNorm1dLayer extends BatchNormalization {
         if (training != TrainingMode.TRAIN || !handles(x)) {
             // Inference: DL4J's layer (its oneDNN helper) is the faster one at a batch of one recording
             // (resnet1d-small: 25-27 ms per inference with ours, 14-25 with it); served networks fold batch norm away.
+            if (training != TrainingMode.TRAIN && x.rank() == 3) {
+                // DL4J's inference path misreads [batch, channels, time] (CONV1D) as NCHW; the same values as
+                // [batch, channels, 1, time] are what it expects
+                INDArray y = super.preOutput(x.reshape('c', x.size(0), x.size(1), 1, x.size(2)), training,
+                        workspaceMgr);
+                return y.reshape('c', x.shape());
+            }
             return super.preOutput(x, training, workspaceMgr);
         }
         int n = (int) x.size(0);

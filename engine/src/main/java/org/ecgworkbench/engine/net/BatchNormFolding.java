@@ -2,7 +2,6 @@ package org.ecgworkbench.engine.net;
 
 import java.util.Optional;
 import org.deeplearning4j.nn.api.Layer;
-import org.deeplearning4j.nn.conf.inputs.InputType;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
@@ -110,21 +109,6 @@ public final class BatchNormFolding {
 
     /** Whether both networks give the same probabilities (within TOLERANCE) on one random input. */
     private static boolean agrees(ComputationGraph trained, ComputationGraph folded, NetworkBuilder plain) {
-        InputType[] types = plain.inputTypes();
-        INDArray[] in = new INDArray[types.length];
-        // a generator of its own: ND4J's global one drives dropout and initialisation elsewhere in the process
-        java.util.Random random = new java.util.Random(1);
-        for (int i = 0; i < in.length; i++) {
-            long[] shape = types[i].getShape(true);
-            shape[0] = 2;
-            float[] x = new float[(int) java.util.Arrays.stream(shape).reduce(1, (u, v) -> u * v)];
-            for (int j = 0; j < x.length; j++) {
-                x[j] = (float) random.nextGaussian();
-            }
-            in[i] = Nd4j.create(x, shape, 'c');
-        }
-        INDArray a = trained.output(false, in)[0];
-        INDArray b = folded.output(false, in)[0];
-        return a.equalShapes(b) && a.sub(b).amaxNumber().doubleValue() <= TOLERANCE;
+        return Forward.maxDifference(Forward.of(trained), Forward.of(folded), plain) <= TOLERANCE;
     }
 }

@@ -27,6 +27,7 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Adam;
 import org.nd4j.linalg.learning.config.IUpdater;
@@ -55,9 +56,11 @@ public final class NetworkBuilder {
     public static final String OUTPUT = "output";
 
     /**
-     * How the 1-D convolutions are expressed in DL4J. The same network either way (same parameters, same outputs up
-     * to float rounding); they differ only in speed, which depends on the ND4J binary. CONV2D was measured faster with
-     * the oneDNN classifier here (README, "Performance": bench train-step --layout).
+     * How the 1-D convolutions are expressed in DL4J: the same parameters either way, and their speed depends on the ND4J
+     * binary (CONV2D was measured faster with the oneDNN classifier here; README, "Performance": bench train-step
+     * --layout). Not quite the same function: DL4J's 1-D layers place Same padding differently (with the same
+     * parameters, outputs differ for even kernels and by ~1e-4 for odd ones, measured), so a run is read back in the
+     * layout it was trained in (run.json).
      */
     public enum Layout {
         /** Convolution1DLayer over [batch, channels, time]. */
@@ -231,6 +234,22 @@ public final class NetworkBuilder {
             };
         }
         return types;
+    }
+
+    /** Inputs of rows rows for this builder's networks, standard normal values from random. */
+    public INDArray[] randomInputs(int rows, java.util.Random random) {
+        InputType[] types = inputTypes();
+        INDArray[] in = new INDArray[types.length];
+        for (int i = 0; i < in.length; i++) {
+            long[] shape = types[i].getShape(true);
+            shape[0] = rows;
+            float[] x = new float[(int) java.util.Arrays.stream(shape).reduce(1, (u, v) -> u * v)];
+            for (int j = 0; j < x.length; j++) {
+                x[j] = (float) random.nextGaussian();
+            }
+            in[i] = Nd4j.create(x, shape, 'c');
+        }
+        return in;
     }
 
     private IUpdater updater() {

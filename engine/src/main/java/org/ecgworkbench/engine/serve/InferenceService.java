@@ -62,7 +62,12 @@ public final class InferenceService implements AutoCloseable {
 
     /** Loads a run's model with copies network copies (1: inference serialised; see {@link NetworkPool}). */
     public static InferenceService load(Path runDir, int copies) throws IOException {
-        ClassifierLoader loader = dir -> ModelClassifier.load(dir, copies);
+        return load(runDir, copies, InferenceEngine.AUTO);
+    }
+
+    /** Loads a run's model with copies network copies run by engine (see {@link ModelClassifier#load}). */
+    public static InferenceService load(Path runDir, int copies, InferenceEngine engine) throws IOException {
+        ClassifierLoader loader = dir -> ModelClassifier.load(dir, copies, engine);
         return new InferenceService(loader.load(runDir), loader);
     }
 

@@ -29,9 +29,12 @@ import org.ecgworkbench.engine.train.TrainedModel;
  * @param dataset       run.json's dataset: file, SHA-256, items, packing command, class names
  * @param best          early-stopping metric, its best value and epoch, and that epoch's metrics line
  * @param loaded        when the model was loaded
+ * @param engine        what runs the network, and why when it is not the first choice (e.g. "onnxruntime 1.23.2, 2
+ *                      threads" or "dl4j (…)")
  */
 public record ModelCard(String id, Path runDir, String checkpoint, double fs, int lead, double windowSeconds,
-                        List<String> classes, JsonNode prototype, JsonNode dataset, JsonNode best, Instant loaded) {
+                        List<String> classes, JsonNode prototype, JsonNode dataset, JsonNode best, Instant loaded,
+                        String engine) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -39,11 +42,14 @@ public record ModelCard(String id, Path runDir, String checkpoint, double fs, in
     public static ModelCard of(String id, double fs, int lead, double windowSeconds, List<String> classes) {
         ObjectNode empty = JsonNodeFactory.instance.objectNode();
         return new ModelCard(id, null, "", fs, lead, windowSeconds, List.copyOf(classes), empty, empty, empty,
-                Instant.now());
+                Instant.now(), "stub");
     }
 
-    /** The card of a model loaded from its run directory; state.json and metrics.jsonl may be absent. */
-    public static ModelCard of(TrainedModel m) throws IOException {
+    /**
+     * The card of a model loaded from its run directory, its network run by engine; state.json and metrics.jsonl may
+     * be absent.
+     */
+    public static ModelCard of(TrainedModel m, String engine) throws IOException {
         Path dir = m.runDir();
         JsonNode run = RunFiles.readJson(dir.resolve(RunFiles.RUN));
         ObjectNode best = JsonNodeFactory.instance.objectNode();
@@ -63,7 +69,7 @@ public record ModelCard(String id, Path runDir, String checkpoint, double fs, in
         }
         return new ModelCard(String.valueOf(dir.toAbsolutePath().normalize().getFileName()), dir, m.checkpoint(),
                 m.fs(), m.lead(), m.prototype().input().seconds(), List.copyOf(m.classes()),
-                m.prototype().toJsonTree(), run.path("dataset").deepCopy(), best, Instant.now());
+                m.prototype().toJsonTree(), run.path("dataset").deepCopy(), best, Instant.now(), engine);
     }
 
     /** The metrics line of one epoch, or null when the file or the line is absent (or torn). */

@@ -1,10 +1,14 @@
 package org.ecgworkbench.engine.serve;
 
 import java.io.IOException;
+import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgworkbench.engine.features.RecordFeatures;
 import org.ecgworkbench.engine.net.BatchNormFolding;
+import org.ecgworkbench.engine.net.Forward;
+import org.ecgworkbench.engine.net.NetworkBuilder;
+import org.ecgworkbench.engine.net.OnnxNetwork;
 import org.ecgworkbench.engine.qrs.PanTompkins;
 import org.ecgworkbench.engine.qrs.QrsDetection;
 import org.ecgworkbench.engine.train.TrainedModel;
@@ -13,8 +17,20 @@ import org.ecgworkbench.engine.train.TrainedModel;
  * A trained run's network with exactly the preprocessing its run used ({@link TrainedModel}), its networks in a
  * {@link NetworkPool}. Features are computed as packing computes them (lead agreement from the other lead of a
  * two-lead recording), so a recording gets the probabilities {@code predict} gives it.
+ *
+ * <p>The network (batch norms folded) runs on ONNX Runtime when it exports and agrees with DL4J within
+ * {@link #TOLERANCE}: at batch 1 DL4J's forward pass is mostly per-call overhead (oneDNN primitive descriptors built
+ * and weights reordered on every call, measured with ONEDNN_VERBOSE and perf), and ONNX Runtime runs the same network
+ * about 5x faster (README, Serving).
  */
 public final class ModelClassifier implements Classifier {
+
+    /** Largest difference of any probability between ONNX Runtime and DL4J for ONNX Runtime to be used. */
+    static final double TOLERANCE = 1e-4;
+
+    // An ONNX Runtime session holds native memory that only close() frees; a reload drops the old classifier while
+    // requests may still use it, so the session is closed once the classifier is unreachable.
+    private static final Cleaner CLEANER = Cleaner.create();
 
     private final TrainedModel model;
     private final NetworkPool pool;
@@ -28,12 +44,41 @@ public final class ModelClassifier implements Classifier {
         this.detector = new PanTompkins(model.fs());
     }
 
-    /** Loads a run's best checkpoint (see {@link TrainedModel#load}) into a pool of copies networks. */
-    public static ModelClassifier load(Path runDir, int copies) throws IOException {
+    /**
+     * Loads a run's best checkpoint (see {@link TrainedModel#load}) into a pool of copies networks run by engine; an
+     * {@link IOException} names the run and the reason when {@link InferenceEngine#ONNX} is asked for and cannot be
+     * used.
+     */
+    public static ModelClassifier load(Path runDir, int copies, InferenceEngine engine) throws IOException {
         TrainedModel m = TrainedModel.load(runDir);
         // Batch norms folded into their convolutions: the same outputs (checked), a third less inference time.
         ComputationGraph net = BatchNormFolding.fold(m.network(), m.prototype(), m.layout()).orElse(m.network());
-        return new ModelClassifier(m, new NetworkPool(net, copies), ModelCard.of(m));
+        String why = "asked for";
+        if (engine != InferenceEngine.DL4J) {
+            int threads = Runtime.getRuntime().availableProcessors();
+            OnnxNetwork onnx = null;
+            try {
+                NetworkBuilder built = new NetworkBuilder(m.prototype(), m.layout(), null);
+                onnx = OnnxNetwork.of(net, built, threads);
+                double d = Forward.maxDifference(onnx, Forward.of(net), built);
+                if (!(d <= TOLERANCE)) {
+                    throw new IllegalStateException("ONNX Runtime's probabilities differ from DL4J's by " + d);
+                }
+                ModelClassifier c = new ModelClassifier(m, new NetworkPool(onnx, copies), ModelCard.of(m,
+                        "onnxruntime " + OnnxNetwork.version() + ", " + threads + " thread" + (threads == 1 ? "" : "s")));
+                CLEANER.register(c, onnx::close);
+                return c;
+            } catch (UnsupportedOperationException | IllegalStateException e) {
+                if (onnx != null) {
+                    onnx.close();
+                }
+                if (engine == InferenceEngine.ONNX) {
+                    throw new IOException(runDir + ": " + e.getMessage(), e);
+                }
+                why = e.getMessage();
+            }
+        }
+        return new ModelClassifier(m, new NetworkPool(net, copies), ModelCard.of(m, "dl4j (" + why + ")"));
     }
 
     @Override

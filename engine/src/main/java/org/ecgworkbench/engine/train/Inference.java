@@ -2,7 +2,7 @@ package org.ecgworkbench.engine.train;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.ecgworkbench.engine.net.Forward;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
 
@@ -34,7 +34,7 @@ public final class Inference {
     }
 
     /** Probabilities [item][class] for the given items (in the order given). */
-    public static double[][] probabilities(ComputationGraph net, BatchAssembler assembler, Items items, int[] which,
+    public static double[][] probabilities(Forward net, BatchAssembler assembler, Items items, int[] which,
                                            int batchSize, int workers) {
         if (which.length == 0) {
             return new double[0][];
@@ -53,15 +53,15 @@ public final class Inference {
             int at = 0;
             while (pipe.hasNext()) {
                 MultiDataSet mds = pipe.next();
-                INDArray out = net.output(false, mds.getFeatures())[0];
-                int rows = (int) out.size(0);
+                float[][] out = net.output(mds.getFeatures());
+                int rows = out.length;
                 if (sum == null) {
-                    sum = new double[which.length][(int) out.size(1)];
+                    sum = new double[which.length][out[0].length];
                 }
                 for (int r = 0; r < rows; r++) {
                     int k = slot[examples.get(at + r).item()];
                     for (int c = 0; c < sum[k].length; c++) {
-                        sum[k][c] += out.getDouble(r, c);
+                        sum[k][c] += out[r][c];
                     }
                     count[k]++;
                 }
@@ -81,21 +81,19 @@ public final class Inference {
      * calling thread. The batch's arrays are released as soon as the output is read, rather than when the garbage
      * collector finds them, so a resident service's off-heap memory stays flat however many requests it answers.
      */
-    public static double[] probabilities(ComputationGraph net, BatchAssembler assembler, int item, int length) {
+    public static double[] probabilities(Forward net, BatchAssembler assembler, int item, int length) {
         List<Example> windows = crops(item, length, assembler.samples());
         MultiDataSet batch = assembler.assemble(windows, null);
-        INDArray out = net.output(false, batch.getFeatures())[0];
-        int rows = (int) out.size(0);
-        double[] p = new double[(int) out.size(1)];
-        for (int r = 0; r < rows; r++) {
+        float[][] out = net.output(batch.getFeatures());
+        double[] p = new double[out[0].length];
+        for (float[] row : out) {
             for (int c = 0; c < p.length; c++) {
-                p[c] += out.getDouble(r, c);
+                p[c] += row[c];
             }
         }
         for (int c = 0; c < p.length; c++) {
-            p[c] /= rows;
+            p[c] /= out.length;
         }
-        release(out);
         for (INDArray a : batch.getFeatures()) {
             release(a);
         }

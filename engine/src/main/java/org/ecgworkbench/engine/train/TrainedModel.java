@@ -9,6 +9,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.ecgworkbench.engine.features.RecordFeatures;
+import org.ecgworkbench.engine.net.Forward;
 import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.Prototype;
 import org.ecgworkbench.engine.record.Record;
@@ -128,11 +129,11 @@ public final class TrainedModel {
     /**
      * Class probabilities of one recording: its lead signal in mV at {@link #fs()}, its features in
      * {@link RecordFeatures#NAMES} order (null when the network {@link #takesFeatures() takes none}) and its name (the
-     * key of its suggestion), run through network (this model's {@link #network()} or a clone of it) on the calling
-     * thread. The windows, scaling and averaging are those of {@link #probabilities(List, int)}; no pipeline threads
+     * key of its suggestion), run through network (this model's {@link #network()}, a clone of it, or its ONNX export)
+     * on the calling thread. The windows, scaling and averaging are those of {@link #probabilities(List, int)}; no pipeline threads
      * are started, which is what a resident service classifying one recording at a time wants.
      */
-    public double[] probabilities(ComputationGraph network, float[] signal, double[] features, String name) {
+    public double[] probabilities(Forward network, float[] signal, double[] features, String name) {
         Items one = items(List.of(name), List.of(signal), features == null ? null : List.of(features));
         BatchAssembler a = new BatchAssembler(one, null, prototype, layout, scaler, suggestions);
         return Inference.probabilities(network, a, 0, signal.length);
@@ -141,7 +142,7 @@ public final class TrainedModel {
     /** Class probabilities [item][class] of the given items, e.g. a dataset's test split. */
     public double[][] probabilities(Items items, int[] which, int workers) {
         BatchAssembler a = new BatchAssembler(items, null, prototype, layout, scaler, suggestions);
-        return Inference.probabilities(net, a, items, which, prototype.batchSize(), workers);
+        return Inference.probabilities(Forward.of(net), a, items, which, prototype.batchSize(), workers);
     }
 
     /**

@@ -20,6 +20,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.ecgworkbench.engine.backend.Backend;
 import org.ecgworkbench.engine.dataset.Dataset;
 import org.ecgworkbench.engine.dataset.Split;
+import org.ecgworkbench.engine.net.Forward;
 import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.Prototype;
 import org.nd4j.linalg.dataset.api.MultiDataSet;
@@ -342,7 +343,7 @@ public final class Trainer {
 
     private static EpochMetrics validate(ComputationGraph net, BatchAssembler a, Items items, int[] labels, int[] val,
                                          Prototype p, int epoch, State s, double seconds, int workers) {
-        double[][] prob = Inference.probabilities(net, a, items, val, p.batchSize(), workers);
+        double[][] prob = Inference.probabilities(Forward.of(net), a, items, val, p.batchSize(), workers);
         Confusion c = new Confusion(p.classes());
         double loss = 0;
         for (int k = 0; k < val.length; k++) {

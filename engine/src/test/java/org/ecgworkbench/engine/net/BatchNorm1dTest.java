@@ -26,15 +26,20 @@ import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.learning.config.Adam;
+import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
 class BatchNorm1dTest {
 
-    /** conv 1 x 5 (3 -> 6 channels) -> batch norm -> global average pool -> softmax over 4 classes. */
+    /**
+     * conv 1 x 5 (3 -> 6 channels) -> batch norm -> global average pool -> softmax over 4 classes. Plain SGD: its
+     * updates are the gradients scaled, whereas Adam's first steps are about lr * sign(gradient), which turns rounding
+     * differences in near-zero gradients into whole steps (a 5e-4 spread after 5 steps, depending on which tests ran
+     * before in the JVM).
+     */
     private static ComputationGraph net(Layer batchNorm) {
         ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.FLOAT)
-                .updater(new Adam(0.01)).convolutionMode(ConvolutionMode.Same).graphBuilder()
+                .updater(new Sgd(0.05)).convolutionMode(ConvolutionMode.Same).graphBuilder()
                 .addInputs("in").setInputTypes(InputType.convolutional(1, 200, 3, CNN2DFormat.NCHW))
                 .addLayer("conv", new ConvolutionLayer.Builder().kernelSize(1, 5).nIn(3).nOut(6).hasBias(false)
                         .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NCHW).build(), "in")
@@ -75,7 +80,7 @@ class BatchNorm1dTest {
         INDArray a = ours.params();
         INDArray b = theirs.params();
         double scale = b.amaxNumber().doubleValue();
-        assertEquals(0, a.sub(b).amaxNumber().doubleValue() / scale, 1e-4, "parameters after 5 Adam steps");
+        assertEquals(0, a.sub(b).amaxNumber().doubleValue() / scale, 1e-4, "parameters after 5 SGD steps");
         INDArray mean = ours.getLayer("bn").getParam("mean");
         assertTrue(mean.amaxNumber().doubleValue() > 0.1, "the running mean moved: " + mean);
         DataSet test = batch(5, 99);

@@ -1,0 +1,83 @@
+package org.ecgworkbench.engine.net;
+
+import ai.onnxruntime.OnnxTensor;
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import java.nio.FloatBuffer;
+import java.util.HashMap;
+import java.util.Map;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+
+/**
+ * A network exported by {@link OnnxExport} and run by ONNX Runtime (CPU). One session answers concurrent calls (ONNX
+ * Runtime's sessions are thread-safe), each call on its caller's thread plus the session's intra-op threads.
+ */
+public final class OnnxNetwork implements Forward, AutoCloseable {
+
+    private final OrtEnvironment env;
+    private final OrtSession session;
+    private final String[] inputs;
+
+    private OnnxNetwork(OrtEnvironment env, OrtSession session, String[] inputs) {
+        this.env = env;
+        this.session = session;
+        this.inputs = inputs;
+    }
+
+    /**
+     * net (built by b) exported to ONNX and opened with threads intra-op threads (1: the caller's thread alone). Fails
+     * with {@link UnsupportedOperationException} when the export does not cover the network, with
+     * {@link IllegalStateException} when ONNX Runtime cannot load or run here.
+     */
+    public static OnnxNetwork of(ComputationGraph net, NetworkBuilder b, int threads) {
+        byte[] model = OnnxExport.of(net, b);
+        try {
+            OrtEnvironment env = OrtEnvironment.getEnvironment();
+            OrtSession.SessionOptions o = new OrtSession.SessionOptions();
+            o.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.ALL_OPT);
+            o.setExecutionMode(OrtSession.SessionOptions.ExecutionMode.SEQUENTIAL);
+            o.setIntraOpNumThreads(threads);
+            // Spinning pool threads would take the cores that request parsing and feature extraction need.
+            o.addConfigEntry("session.intra_op.allow_spinning", "0");
+            return new OnnxNetwork(env, env.createSession(model, o), b.inputNames());
+        } catch (OrtException | UnsatisfiedLinkError e) {
+            throw new IllegalStateException("ONNX Runtime cannot open the exported network: " + e.getMessage(), e);
+        }
+    }
+
+    /** ONNX Runtime's version, as its library reports it. */
+    public static String version() {
+        return OrtEnvironment.getEnvironment().getVersion();
+    }
+
+    @Override
+    public float[][] output(INDArray[] batch) {
+        Map<String, OnnxTensor> feed = new HashMap<>();
+        try {
+            for (int i = 0; i < inputs.length; i++) {
+                INDArray x = batch[i].castTo(DataType.FLOAT);
+                feed.put(inputs[i], OnnxTensor.createTensor(env, FloatBuffer.wrap(x.dup('c').data().asFloat()),
+                        x.shape()));
+            }
+            try (OrtSession.Result r = session.run(feed)) {
+                return (float[][]) r.get(0).getValue();
+            }
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime: " + e.getMessage(), e);
+        } finally {
+            feed.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            session.close();
+        } catch (OrtException e) {
+            throw new IllegalStateException("ONNX Runtime: " + e.getMessage(), e);
+        }
+    }
+}
