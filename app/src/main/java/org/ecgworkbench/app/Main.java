@@ -15,6 +15,7 @@ import org.ecgworkbench.app.cli.PretrainCommand;
 import org.ecgworkbench.app.cli.QrsCommand;
 import org.ecgworkbench.app.cli.QrsScoreCommand;
 import org.ecgworkbench.app.cli.EvaluateCommand;
+import org.ecgworkbench.app.cli.ExportCommand;
 import org.ecgworkbench.app.cli.PredictCommand;
 import org.ecgworkbench.app.cli.QueueCommand;
 import org.ecgworkbench.app.cli.ServeCommand;
@@ -52,6 +53,7 @@ import picocli.CommandLine.Command;
                 PredictCommand.class,
                 SuggestCommand.class,
                 EvaluateCommand.class,
+                ExportCommand.class,
                 ServeCommand.class,
                 QueueCommand.class,
                 BenchCommand.class,

@@ -79,6 +79,11 @@ public final class BenchServeCommand implements Callable<Integer> {
             + " (default: a 40th of all requests, at least 100).")
     Long rssEvery;
 
+    @Option(names = "--warm-up", defaultValue = "300", paramLabel = "N",
+            description = "Requests sent over HTTP by one client before the measured levels, so that the JIT has compiled"
+                    + " the request path (default ${DEFAULT-VALUE}; counted in the totals and errors, not in the table).")
+    int warmUp;
+
     @Option(names = "--no-cold", description = "Skip the cold predict in a fresh JVM.")
     boolean noCold;
 
@@ -98,9 +103,9 @@ public final class BenchServeCommand implements Callable<Integer> {
             List<double[]> rss = new ArrayList<>();
             double rssStart = ResidentMemory.mebibytes();
             List<LoadGenerator.Result> results = new ArrayList<>();
-            List<Integer> resultCopies = new ArrayList<>();
             ModelCard card = null;
             long total = 0;
+            long warmErrors = 0;
             for (InferenceEngine engine : engines.stream().map(InferenceEngine::of).toList()) {
             for (int c : copies) {
                 try (InferenceService service = InferenceService.load(model, c, engine)) {
@@ -128,6 +133,12 @@ public final class BenchServeCommand implements Callable<Integer> {
                         LoadGenerator load = new LoadGenerator(server.url() + "/v1/classify" + req.query(), req.body(),
                                 req.contentType());
                         long base = total;
+                        if (warmUp > 0) {
+                            LoadGenerator.Result w = load.run(1, warmUp, seconds, every, done -> { });
+                            warmErrors += w.errors();
+                            out.printf(Locale.ROOT, "warm-up: %d requests, %d errors, p50 %.2f ms, max %.2f ms%n",
+                                    w.completed(), w.errors(), q(w.clientMs(), 0.5), q(w.clientMs(), 1));
+                        }
                         for (int n : clients) {
                             LoadGenerator.Result r = load.run(n, requests, seconds, every,
                                     done -> {
@@ -136,7 +147,6 @@ public final class BenchServeCommand implements Callable<Integer> {
                                         }
                                     });
                             results.add(r);
-                            resultCopies.add(c);
                             row(out, c, r);
                         }
                         total += load.total();
@@ -146,7 +156,7 @@ public final class BenchServeCommand implements Callable<Integer> {
             }
             double rssEnd = ResidentMemory.mebibytes();
             Cold cold = noCold ? null : cold(out);
-            summary(out, results, resultCopies, cold, rss, rssStart, rssEnd, total);
+            summary(out, results, warmErrors, cold, rss, rssStart, rssEnd, total);
             return 0;
         } catch (IllegalArgumentException | InvalidInputException e) {
             return Cli.fail(spec.commandLine().getErr(), e, 2);
@@ -240,10 +250,10 @@ public final class BenchServeCommand implements Callable<Integer> {
         return new Cold(wall, p.exitValue(), lines[lines.length - 1]);
     }
 
-    private void summary(PrintWriter out, List<LoadGenerator.Result> results, List<Integer> resultCopies, Cold cold,
+    private void summary(PrintWriter out, List<LoadGenerator.Result> results, long warmErrors, Cold cold,
                          List<double[]> rss, double rssStart, double rssEnd, long total) {
         LoadGenerator.Result single = null;
-        long errors = 0;
+        long errors = warmErrors;
         for (int i = 0; i < results.size(); i++) {
             errors += results.get(i).errors();
             if (single == null && results.get(i).clients() == 1) {

@@ -339,6 +339,17 @@ class ServeTest extends CliTest {
                 assertArrayEquals(dl4j.classify(r).probabilities(), service.classify(r).probabilities(), 1e-5);
             }
         }
+        Path onnx = dir.resolve("exported").resolve("model.onnx");
+        assertEquals(0, run("export", "--model", runDir.toString(), "--out", onnx.toString()), err.toString());
+        assertTrue(out.toString().contains("input signal [batch, 1, 1, 1000]")
+                && out.toString().contains("input features [batch, 2]"), out.toString());
+        // the file is the model ONNX Runtime serves: opened again from disk, it gives the served probabilities
+        try (ai.onnxruntime.OrtSession s = ai.onnxruntime.OrtEnvironment.getEnvironment()
+                .createSession(onnx.toString(), new ai.onnxruntime.OrtSession.SessionOptions())) {
+            assertEquals(java.util.Set.of("signal", "features"), s.getInputNames());
+        }
+        assertEquals(1, run("export", "--model", dir.resolve("no-run").toString(), "--out", onnx.toString()));
+        assertTrue(Files.size(onnx) > 1000, "a failed export leaves the earlier file as it was");
         assertEquals(2, run("serve", "--model", runDir.toString(), "--engine", "tensorflow"));
         assertTrue(err.toString().contains("engine must be auto, onnx or dl4j, got tensorflow"), err.toString());
     }
@@ -445,7 +456,8 @@ class ServeTest extends CliTest {
 
         Path csv = Files.write(dir.resolve("probe.csv"), csv(record.physical(0)));
         assertEquals(0, run("bench", "serve", "--model", runDir.toString(), "--record", csv.toString(), "--fs", "250",
-                "--requests", "30", "--clients", "1,2", "--copies", "1,2", "--no-cold", "--rss-every", "10"),
+                "--requests", "30", "--clients", "1,2", "--copies", "1,2", "--no-cold", "--rss-every", "10", "--warm-up",
+                "10"),
                 err.toString());
         String o = out.toString();
         assertTrue(o.contains("p99 ms") && o.contains("memory by requests done") && o.contains("targets:"), o);

@@ -5,9 +5,6 @@ import java.lang.ref.Cleaner;
 import java.nio.file.Path;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgworkbench.engine.features.RecordFeatures;
-import org.ecgworkbench.engine.net.BatchNormFolding;
-import org.ecgworkbench.engine.net.Forward;
-import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.OnnxNetwork;
 import org.ecgworkbench.engine.qrs.PanTompkins;
 import org.ecgworkbench.engine.qrs.QrsDetection;
@@ -51,27 +48,17 @@ public final class ModelClassifier implements Classifier {
      */
     public static ModelClassifier load(Path runDir, int copies, InferenceEngine engine) throws IOException {
         TrainedModel m = TrainedModel.load(runDir);
-        // Batch norms folded into their convolutions: the same outputs (checked), a third less inference time.
-        ComputationGraph net = BatchNormFolding.fold(m.network(), m.prototype(), m.layout()).orElse(m.network());
+        ComputationGraph net = m.inferenceNetwork();
         String why = "asked for";
         if (engine != InferenceEngine.DL4J) {
             int threads = Runtime.getRuntime().availableProcessors();
-            OnnxNetwork onnx = null;
             try {
-                NetworkBuilder built = new NetworkBuilder(m.prototype(), m.layout(), null);
-                onnx = OnnxNetwork.of(net, built, threads);
-                double d = Forward.maxDifference(onnx, Forward.of(net), built);
-                if (!(d <= TOLERANCE)) {
-                    throw new IllegalStateException("ONNX Runtime's probabilities differ from DL4J's by " + d);
-                }
+                OnnxNetwork onnx = OnnxNetwork.checked(net, m.builder(), threads, TOLERANCE);
                 ModelClassifier c = new ModelClassifier(m, new NetworkPool(onnx, copies), ModelCard.of(m,
                         "onnxruntime " + OnnxNetwork.version() + ", " + threads + " thread" + (threads == 1 ? "" : "s")));
                 CLEANER.register(c, onnx::close);
                 return c;
             } catch (UnsupportedOperationException | IllegalStateException e) {
-                if (onnx != null) {
-                    onnx.close();
-                }
                 if (engine == InferenceEngine.ONNX) {
                     throw new IOException(runDir + ": " + e.getMessage(), e);
                 }

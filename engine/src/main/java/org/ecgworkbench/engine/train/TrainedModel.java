@@ -9,6 +9,7 @@ import java.util.List;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.ecgworkbench.engine.features.RecordFeatures;
+import org.ecgworkbench.engine.net.BatchNormFolding;
 import org.ecgworkbench.engine.net.Forward;
 import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.Prototype;
@@ -94,6 +95,19 @@ public final class TrainedModel {
     /** The network. */
     public ComputationGraph network() {
         return net;
+    }
+
+    /**
+     * The network to infer with: a copy with every batch norm folded into its convolution (the same outputs, faster;
+     * {@link BatchNormFolding}), or {@link #network()} itself when it cannot be folded.
+     */
+    public ComputationGraph inferenceNetwork() {
+        return BatchNormFolding.fold(net, prototype, layout).orElse(net);
+    }
+
+    /** A builder of this model's networks (for their input names and types). */
+    public NetworkBuilder builder() {
+        return new NetworkBuilder(prototype, layout, null);
     }
 
     /** How the network expresses its convolutions (what a rebuilt copy of it must use). */
