@@ -13,7 +13,9 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgworkbench.engine.backend.Backend;
+import org.ecgworkbench.engine.net.BatchNormFolding;
 import org.ecgworkbench.engine.net.NetworkBuilder;
+import org.ecgworkbench.engine.net.OnnxNetwork;
 import org.ecgworkbench.engine.net.Prototype;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -72,9 +74,9 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             int t = p.input().samples();
             int c = p.inputChannels();
             int k = p.classes().size();
-            Nd4j.getRandom().setSeed(0);
-            MultiDataSet ds = new MultiDataSet(inputs(b, p, bs), new INDArray[] {labels(bs, k)});
-            INDArray[] one = inputs(b, p, 1);
+            java.util.Random random = new java.util.Random(0);
+            MultiDataSet ds = new MultiDataSet(b.randomInputs(bs, random), new INDArray[] {labels(bs, k)});
+            INDArray[] one = b.randomInputs(1, random);
             out.printf(Locale.ROOT, "prototype %s, layout %s, ND4J %s, %d threads%n", p.name(),
                     l.name().toLowerCase(Locale.ROOT), Backend.active().binary(), Backend.active().threads());
             out.flush();
@@ -103,11 +105,16 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                 out.printf(Locale.ROOT, "DL4J    train step median %.1f ms (batch %d x %d x %d, %d steps), inference "
                         + "median %.2f ms, p99 %.2f ms (1 x %d x %d)%n", median(step), bs, c, t, steps, median(inf),
                         inf[98], c, t);
+                double[] served = served(out, net, p, b, l, one);
                 out.flush();
                 if (!noAnchor) {
                     double[] r = anchor(out, median(step), median(inf));
                     if (r != null) {
                         ratios.add(r);
+                        if (served != null) {
+                            out.printf(Locale.ROOT, "ratio served/PyTorch: inference %.2fx%n",
+                                    median(served) / (median(inf) / r[1]));
+                        }
                     }
                 }
             }
@@ -124,6 +131,33 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             return Cli.fail(spec.commandLine().getErr(), e, 2);
         } catch (IOException e) {
             return Cli.fail(spec.commandLine().getErr(), e, 1);
+        }
+    }
+
+    /**
+     * The network as {@code serve} runs it (batch norms folded, ONNX Runtime on every core): sorted times of 100
+     * single-recording inferences in ms, printed; null (and the reason printed) when it cannot run so.
+     */
+    private static double[] served(PrintWriter out, ComputationGraph net, Prototype p, NetworkBuilder b,
+                                   NetworkBuilder.Layout l, INDArray[] one) {
+        ComputationGraph folded = BatchNormFolding.fold(net, p, l).orElse(net);
+        int threads = Runtime.getRuntime().availableProcessors();
+        try (OnnxNetwork onnx = OnnxNetwork.checked(folded, b, threads)) {
+            double[] inf = new double[100];
+            for (int i = 0; i < 110; i++) {
+                long s = System.nanoTime();
+                onnx.output(one);
+                if (i >= 10) {
+                    inf[i - 10] = (System.nanoTime() - s) / 1e6;
+                }
+            }
+            Arrays.sort(inf);
+            out.printf(Locale.ROOT, "served  inference median %.2f ms, p99 %.2f ms (batch norms folded,"
+                    + " ONNX Runtime %s, %d threads)%n", median(inf), inf[98], OnnxNetwork.version(), threads);
+            return inf;
+        } catch (UnsupportedOperationException | IllegalStateException e) {
+            out.println("served  inference: not on ONNX Runtime (" + e.getMessage() + ")");
+            return null;
         }
     }
 
@@ -172,22 +206,6 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
 
     private static double median(double[] sorted) {
         return sorted[sorted.length / 2];
-    }
-
-    /** Random standardised inputs of the network's shapes for a batch of n. */
-    static INDArray[] inputs(NetworkBuilder b, Prototype p, int n) {
-        String[] names = b.inputNames();
-        INDArray[] in = new INDArray[names.length];
-        for (int i = 0; i < names.length; i++) {
-            in[i] = switch (names[i]) {
-                case NetworkBuilder.SIGNAL -> b.layout() == NetworkBuilder.Layout.CONV1D
-                        ? Nd4j.randn(DataType.FLOAT, n, p.inputChannels(), p.input().samples())
-                        : Nd4j.randn(DataType.FLOAT, n, p.inputChannels(), 1, p.input().samples());
-                case NetworkBuilder.FEATURES -> Nd4j.randn(DataType.FLOAT, n, p.features().size());
-                default -> Nd4j.rand(DataType.FLOAT, n, p.classes().size());
-            };
-        }
-        return in;
     }
 
     private static INDArray labels(int n, int k) {

@@ -19,14 +19,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** export: a trained run's network as an ONNX model file. */
-@Command(name = "export", description = "Writes a trained run's network (best checkpoint, batch norms folded) as an ONNX"
-        + " model, checked against DL4J with ONNX Runtime.")
+@Command(name = "export", description = "Writes a trained run's network (best checkpoint, batch norms folded) as an"
+        + " ONNX model, checked against DL4J with ONNX Runtime.")
 public final class ExportCommand implements Callable<Integer> {
 
-    /** Largest difference of any probability between the written model and DL4J. */
-    static final double TOLERANCE = 1e-4;
-
-    @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "Run directory of a trained model.")
+    @Option(names = "--model", required = true, paramLabel = "RUN_DIR",
+            description = "Run directory of a trained model.")
     Path model;
 
     @Option(names = "--out", required = true, paramLabel = "MODEL.onnx", description = "The ONNX file to write.")
@@ -43,7 +41,7 @@ public final class ExportCommand implements Callable<Integer> {
             TrainedModel m = TrainedModel.load(model);
             NetworkBuilder built = m.builder();
             byte[] bytes;
-            try (OnnxNetwork onnx = OnnxNetwork.checked(m.inferenceNetwork(), built, 1, TOLERANCE)) {
+            try (OnnxNetwork onnx = OnnxNetwork.checked(m.inferenceNetwork(), built, 1)) {
                 bytes = onnx.model();
             } catch (UnsupportedOperationException | IllegalStateException e) {
                 throw new IOException(model + ": " + e.getMessage(), e);
@@ -58,8 +56,8 @@ public final class ExportCommand implements Callable<Integer> {
             } finally {
                 Files.deleteIfExists(tmp);
             }
-            o.printf(Locale.ROOT, "wrote %s: %d bytes, ONNX opset %d, float32; ONNX Runtime agrees with DL4J within %s%n",
-                    out, bytes.length, OnnxExport.OPSET, TOLERANCE);
+            o.printf(Locale.ROOT, "wrote %s: %d bytes, ONNX opset %d, float32; ONNX Runtime agrees with DL4J within"
+                    + " %s%n", out, bytes.length, OnnxExport.OPSET, OnnxNetwork.TOLERANCE);
             String[] names = built.inputNames();
             InputType[] types = built.inputTypes();
             for (int i = 0; i < names.length; i++) {

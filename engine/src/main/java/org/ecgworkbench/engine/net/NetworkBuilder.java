@@ -56,11 +56,11 @@ public final class NetworkBuilder {
     public static final String OUTPUT = "output";
 
     /**
-     * How the 1-D convolutions are expressed in DL4J: the same parameters either way, and their speed depends on the ND4J
-     * binary (CONV2D was measured faster with the oneDNN classifier here; README, "Performance": bench train-step
-     * --layout). Not quite the same function: DL4J's 1-D layers place Same padding differently (with the same
-     * parameters, outputs differ for even kernels and by ~1e-4 for odd ones, measured), so a run is read back in the
-     * layout it was trained in (run.json).
+     * How the 1-D convolutions are expressed in DL4J: the same parameters either way, and their speed depends on the
+     * ND4J binary (CONV2D was measured faster with the oneDNN classifier here; README, "Performance": bench
+     * train-step --layout). Not quite the same function: DL4J's 1-D layers place Same padding differently (with the
+     * same parameters, outputs differ for even kernels and by ~1e-4 for odd ones, measured), so a run is read back in
+     * the layout it was trained in (run.json).
      */
     public enum Layout {
         /** Convolution1DLayer over [batch, channels, time]. */
@@ -304,7 +304,8 @@ public final class NetworkBuilder {
                               int stride, String name) {
         String y = conv(g, in, cin, cout, k, stride, name);
         if (p.batchNorm()) {
-            y = add(g, name + "_bn", BatchNorm1d.of(cout), y);
+            // the ReLU computed by the batch norm's own passes (BatchNorm1d.withRelu)
+            return add(g, name + "_bn", BatchNorm1d.withRelu(cout), y);
         }
         return add(g, name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), y);
     }

@@ -17,6 +17,9 @@ import org.nd4j.linalg.api.ndarray.INDArray;
  */
 public final class OnnxNetwork implements Forward, AutoCloseable {
 
+    /** Largest difference of any probability from DL4J's for {@link #checked} to accept the export. */
+    public static final double TOLERANCE = 1e-4;
+
     private final OrtEnvironment env;
     private final OrtSession session;
     private final String[] inputs;
@@ -53,15 +56,15 @@ public final class OnnxNetwork implements Forward, AutoCloseable {
 
     /**
      * As {@link #of}, and checked: an {@link IllegalStateException} says by how much when any probability differs from
-     * DL4J's own forward pass of net by more than tolerance on random inputs.
+     * DL4J's own forward pass of net by more than {@link #TOLERANCE} on random inputs.
      */
-    public static OnnxNetwork checked(ComputationGraph net, NetworkBuilder b, int threads, double tolerance) {
+    public static OnnxNetwork checked(ComputationGraph net, NetworkBuilder b, int threads) {
         OnnxNetwork onnx = of(net, b, threads);
         double d = Forward.maxDifference(onnx, Forward.of(net), b);
-        if (!(d <= tolerance)) {
+        if (!(d <= TOLERANCE)) {
             onnx.close();
             throw new IllegalStateException("ONNX Runtime's probabilities differ from DL4J's by " + d + " (more than "
-                    + tolerance + ")");
+                    + TOLERANCE + ")");
         }
         return onnx;
     }

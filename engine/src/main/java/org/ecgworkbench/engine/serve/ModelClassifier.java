@@ -16,14 +16,11 @@ import org.ecgworkbench.engine.train.TrainedModel;
  * two-lead recording), so a recording gets the probabilities {@code predict} gives it.
  *
  * <p>The network (batch norms folded) runs on ONNX Runtime when it exports and agrees with DL4J within
- * {@link #TOLERANCE}: at batch 1 DL4J's forward pass is mostly per-call overhead (oneDNN primitive descriptors built
- * and weights reordered on every call, measured with ONEDNN_VERBOSE and perf), and ONNX Runtime runs the same network
- * about 5x faster (README, Serving).
+ * {@link OnnxNetwork#TOLERANCE}: at batch 1 DL4J's forward pass is mostly per-call overhead (oneDNN primitive
+ * descriptors built and weights reordered on every call, measured with ONEDNN_VERBOSE and perf), and ONNX Runtime runs
+ * the same network about 5x faster (README, Serving).
  */
 public final class ModelClassifier implements Classifier {
-
-    /** Largest difference of any probability between ONNX Runtime and DL4J for ONNX Runtime to be used. */
-    static final double TOLERANCE = 1e-4;
 
     // An ONNX Runtime session holds native memory that only close() frees; a reload drops the old classifier while
     // requests may still use it, so the session is closed once the classifier is unreachable.
@@ -53,7 +50,7 @@ public final class ModelClassifier implements Classifier {
         if (engine != InferenceEngine.DL4J) {
             int threads = Runtime.getRuntime().availableProcessors();
             try {
-                OnnxNetwork onnx = OnnxNetwork.checked(net, m.builder(), threads, TOLERANCE);
+                OnnxNetwork onnx = OnnxNetwork.checked(net, m.builder(), threads);
                 ModelClassifier c = new ModelClassifier(m, new NetworkPool(onnx, copies), ModelCard.of(m,
                         "onnxruntime " + OnnxNetwork.version() + ", " + threads + " thread" + (threads == 1 ? "" : "s")));
                 CLEANER.register(c, onnx::close);
