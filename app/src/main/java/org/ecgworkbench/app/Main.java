@@ -24,6 +24,7 @@ import org.ecgworkbench.app.cli.SummaryCommand;
 import org.ecgworkbench.app.cli.SynthCommand;
 import org.ecgworkbench.app.cli.TrainCommand;
 import org.ecgworkbench.app.gui.WorkbenchApp;
+import org.ecgworkbench.engine.backend.OpenMp;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -70,6 +71,8 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the command named in args, or opens the window when args name none. */
     public static void main(String[] args) {
+        // before anything loads ND4J (and with it libgomp, which reads this once): see OpenMp
+        OpenMp.passiveWaitUnlessSet();
         int code = new CommandLine(new Main()).execute(args);
         // Also after the window closes: a library's non-daemon thread (Vert.x, ND4J) must not keep the JVM alive.
         System.exit(code);

@@ -13,6 +13,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.ecgworkbench.engine.backend.Backend;
+import org.ecgworkbench.engine.backend.OpenMp;
 import org.ecgworkbench.engine.net.BatchNormFolding;
 import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.OnnxNetwork;
@@ -77,8 +78,9 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             java.util.Random random = new java.util.Random(0);
             MultiDataSet ds = new MultiDataSet(b.randomInputs(bs, random), new INDArray[] {labels(bs, k)});
             INDArray[] one = b.randomInputs(1, random);
-            out.printf(Locale.ROOT, "prototype %s, layout %s, ND4J %s, %d threads%n", p.name(),
-                    l.name().toLowerCase(Locale.ROOT), Backend.active().binary(), Backend.active().threads());
+            out.printf(Locale.ROOT, "prototype %s, layout %s, ND4J %s, %d threads, OMP_WAIT_POLICY %s%n", p.name(),
+                    l.name().toLowerCase(Locale.ROOT), Backend.active().binary(), Backend.active().threads(),
+                    OpenMp.waitPolicy());
             out.flush();
             List<double[]> ratios = new ArrayList<>();
             for (int round = 0; round < rounds; round++) {

@@ -1,8 +1,6 @@
 package org.ecgworkbench.engine.backend;
 
 import java.lang.invoke.MethodHandle;
-import java.lang.reflect.Array;
-import java.util.Optional;
 
 /**
  * Asks Linux to back a fresh native buffer with transparent huge pages (madvise MADV_HUGEPAGE) before it is
@@ -10,8 +8,7 @@ import java.util.Optional;
  * with huge pages, more than the filter that fills it. This machine's THP setting is "madvise", the common
  * default, so nothing gets huge pages unless it asks.
  *
- * <p>Why reflection: the call goes through the Foreign Function and Memory API, final in Java 22 but a preview
- * API in Java 21, which this project compiles for. On Java 21, off Linux, or where native access is denied,
+ * <p>The call goes through {@link NativeCall}. On Java 21, off Linux, or where native access is denied,
  * {@link #advise} does nothing, and buffers are simply paged in the ordinary way.
  */
 public final class HugePages {
@@ -49,32 +46,6 @@ public final class HugePages {
         if (!System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("linux")) {
             return null;
         }
-        try {
-            Class<?> linkerClass = Class.forName("java.lang.foreign.Linker");
-            Class<?> lookupClass = Class.forName("java.lang.foreign.SymbolLookup");
-            Class<?> segmentClass = Class.forName("java.lang.foreign.MemorySegment");
-            Class<?> layoutClass = Class.forName("java.lang.foreign.MemoryLayout");
-            Class<?> valueLayout = Class.forName("java.lang.foreign.ValueLayout");
-            Class<?> descriptorClass = Class.forName("java.lang.foreign.FunctionDescriptor");
-            Class<?> optionClass = Class.forName("java.lang.foreign.Linker$Option");
-            Object linker = linkerClass.getMethod("nativeLinker").invoke(null);
-            Object lookup = linkerClass.getMethod("defaultLookup").invoke(linker);
-            Optional<?> symbol = (Optional<?>) lookupClass.getMethod("find", String.class).invoke(lookup, "madvise");
-            if (symbol.isEmpty()) {
-                return null;
-            }
-            Object jint = valueLayout.getField("JAVA_INT").get(null);
-            Object jlong = valueLayout.getField("JAVA_LONG").get(null);
-            Object args = Array.newInstance(layoutClass, 3);
-            Array.set(args, 0, jlong);
-            Array.set(args, 1, jlong);
-            Array.set(args, 2, jint);
-            Object descriptor = descriptorClass.getMethod("of", layoutClass, args.getClass()).invoke(null, jint, args);
-            Object options = Array.newInstance(optionClass, 0);
-            return (MethodHandle) linkerClass.getMethod("downcallHandle", segmentClass, descriptorClass,
-                    options.getClass()).invoke(linker, symbol.get(), descriptor, options);
-        } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
-            return null;
-        }
+        return NativeCall.find("madvise", "JAVA_INT", "JAVA_LONG", "JAVA_LONG", "JAVA_INT");
     }
 }

@@ -10,8 +10,6 @@ import org.deeplearning4j.nn.conf.CNN2DFormat;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.optimize.api.TrainingListener;
-import org.nd4j.linalg.activations.impl.ActivationIdentity;
-import org.nd4j.linalg.activations.impl.ActivationReLU;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 
@@ -28,26 +26,6 @@ public final class BatchNorm1d extends BatchNormalization {
     /** For Jackson (networks restored from JSON). */
     public BatchNorm1d() {
         super();
-    }
-
-    /**
-     * The batch norm of {@code nOut} channels followed by a ReLU computed in the same passes over the activations (the
-     * layer's activation; DL4J's own batch norm never applies one). A ReLU layer of its own costs a pass over the
-     * activations each way, a workspace array and a DL4J layer call: the ReLU layers were about 12 % of a
-     * {@code resnet1d-small} training step.
-     */
-    public static BatchNorm1d withRelu(int nOut) {
-        BatchNorm1d b = of(nOut);
-        b.setActivationFn(new ActivationReLU());
-        return b;
-    }
-
-    /** Whether conf is a batch norm whose layer applies a ReLU to its output ({@link #withRelu}). */
-    public static boolean fusesRelu(org.deeplearning4j.nn.conf.layers.Layer conf) {
-        // Older checkpoints hold DL4J's default activation (sigmoid) here, which no batch norm layer ever applied.
-        return conf instanceof BatchNorm1d b && b.getActivationFn() instanceof ActivationReLU r && r.getMax() == null
-                && (r.getThreshold() == null || r.getThreshold() == 0)
-                && (r.getNegativeSlope() == null || r.getNegativeSlope() == 0);
     }
 
     /** The batch norm of {@code nOut} channels of NCHW activations, running variance kept as a variance. */
@@ -70,7 +48,6 @@ public final class BatchNorm1d extends BatchNormalization {
                 }
             }
         }
-        b.setActivationFn(new ActivationIdentity());
         return b;
     }
 

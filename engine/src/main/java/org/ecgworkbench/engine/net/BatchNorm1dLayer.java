@@ -15,7 +15,6 @@ import org.nd4j.common.primitives.Pair;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
-import org.nd4j.linalg.ops.transforms.Transforms;
 
 /**
  * The layer of {@link BatchNorm1d}: DL4J's batch norm semantics (batch statistics with the biased variance while
@@ -25,9 +24,7 @@ import org.nd4j.linalg.ops.transforms.Transforms;
  * (sums, then y = scale x + shift) and the backward pass reads e and x twice (sums, then dx), with sums in double.
  * ND4J ops need three to four times the passes for the same (no fused per-channel kernels; its variance reduction
  * and column broadcasts were measured 5-10x slower than its row reductions). Anything else (float64, log-std
- * statistics, locked gamma/beta, NHWC, rank 2), and inference, go to DL4J's layer. A fused ReLU
- * ({@link BatchNorm1d#withRelu}) is applied in the forward pass's writing loop and, as a mask recomputed from x, in the
- * backward pass's two loops; on DL4J's path, after it, from its output.
+ * statistics, locked gamma/beta, NHWC, rank 2), and inference, go to DL4J's layer.
  */
 public final class BatchNorm1dLayer extends BatchNormalization {
 
@@ -37,11 +34,6 @@ public final class BatchNorm1dLayer extends BatchNormalization {
     /** Per-channel statistics of the last training forward pass, for the backward pass (null: not our path). */
     private double[] batchMean;
     private double[] batchVar;
-    /** Per-channel y = scale x + shift of that pass: where it is not positive, a fused ReLU passed no gradient. */
-    private float[] batchScale;
-    private float[] batchShift;
-    /** Output of the last training pass through DL4J's layer with a fused ReLU, for the backward pass's mask. */
-    private INDArray reluOutput;
 
     /** The layer of configuration conf, its arrays of the given type. */
     public BatchNorm1dLayer(NeuralNetConfiguration conf, DataType dataType) {
@@ -55,25 +47,22 @@ public final class BatchNorm1dLayer extends BatchNormalization {
                 && c.isMinibatch();
     }
 
-    /** Whether this layer applies a ReLU to its output ({@link BatchNorm1d#withRelu}). */
-    private boolean relu() {
-        return BatchNorm1d.fusesRelu(layerConf());
-    }
-
     @Override
     public INDArray preOutput(INDArray x, TrainingMode training, LayerWorkspaceMgr workspaceMgr) {
         batchMean = null;
         batchVar = null;
-        reluOutput = null;
         if (training != TrainingMode.TRAIN || !handles(x)) {
-            INDArray y = dl4jPreOutput(x, training, workspaceMgr);
-            if (relu()) {
-                Transforms.relu(y, false);
-                reluOutput = training == TrainingMode.TRAIN ? y : null;
+            // Inference: DL4J's layer (its oneDNN helper) is the faster one at a batch of one recording
+            // (resnet1d-small: 25-27 ms per inference with ours, 14-25 with it); served networks fold batch norm away.
+            if (training != TrainingMode.TRAIN && x.rank() == 3) {
+                // DL4J's inference path misreads [batch, channels, time] (CONV1D) as NCHW; the same values as
+                // [batch, channels, 1, time] are what it expects
+                INDArray y = super.preOutput(x.reshape('c', x.size(0), x.size(1), 1, x.size(2)), training,
+                        workspaceMgr);
+                return y.reshape('c', x.shape());
             }
-            return y;
+            return super.preOutput(x, training, workspaceMgr);
         }
-
         int n = (int) x.size(0);
         int c = (int) x.size(1);
         int len = (int) (x.length() / ((long) n * c));
@@ -83,7 +72,7 @@ public final class BatchNorm1dLayer extends BatchNormalization {
         double eps = layerConf().getEps();
         double[] gamma = getParam(BatchNormalizationParamInitializer.GAMMA).toDoubleVector();
         double[] beta = getParam(BatchNormalizationParamInitializer.BETA).toDoubleVector();
-        double[][] sums = rowSums(xs, null, null, null, n * c, len);
+        double[][] sums = rowSums(xs, null, null, n * c, len);
         double[] mean = new double[c];
         double[] var = new double[c];
         double count = (double) n * len;
@@ -110,23 +99,14 @@ public final class BatchNorm1dLayer extends BatchNormalization {
             scale[ch] = (float) sc;
             shift[ch] = (float) (beta[ch] - mean[ch] * sc);
         }
-        batchScale = scale;
-        batchShift = shift;
-        boolean relu = relu();
         forRows(n * c, (from, to) -> {
             float[] row = new float[len];
             for (int r = from; r < to; r++) {
                 xs.get(r * len, row, 0, len);
                 float sc = scale[r % c];
                 float sh = shift[r % c];
-                if (relu) {
-                    for (int t = 0; t < len; t++) {
-                        row[t] = Math.max(row[t] * sc + sh, 0f);
-                    }
-                } else {
-                    for (int t = 0; t < len; t++) {
-                        row[t] = row[t] * sc + sh;
-                    }
+                for (int t = 0; t < len; t++) {
+                    row[t] = row[t] * sc + sh;
                 }
                 ys.put(r * len, row, 0, len);
             }
@@ -134,27 +114,10 @@ public final class BatchNorm1dLayer extends BatchNormalization {
         return y;
     }
 
-    /**
-     * DL4J's own layer: inference (its oneDNN helper is the faster one at a batch of one recording, resnet1d-small
-     * 25-27 ms per inference with ours against 14-25 with it; served networks fold batch norm away), and what
-     * {@link #handles} leaves to it.
-     */
-    private INDArray dl4jPreOutput(INDArray x, TrainingMode training, LayerWorkspaceMgr workspaceMgr) {
-        if (training != TrainingMode.TRAIN && x.rank() == 3) {
-            // DL4J's inference path misreads [batch, channels, time] (CONV1D) as NCHW; the same values as
-            // [batch, channels, 1, time] are what it expects
-            INDArray y = super.preOutput(x.reshape('c', x.size(0), x.size(1), 1, x.size(2)), training, workspaceMgr);
-            return y.reshape('c', x.shape());
-        }
-        return super.preOutput(x, training, workspaceMgr);
-    }
-
     @Override
     public Pair<Gradient, INDArray> backpropGradient(INDArray epsilon, LayerWorkspaceMgr workspaceMgr) {
         if (batchMean == null) {
-            INDArray e = reluOutput == null ? epsilon : epsilon.mul(reluOutput.gt(0).castTo(epsilon.dataType()));
-            reluOutput = null;
-            return super.backpropGradient(e, workspaceMgr);
+            return super.backpropGradient(epsilon, workspaceMgr);
         }
         assertInputSet(true);
         int n = (int) input.size(0);
@@ -166,9 +129,7 @@ public final class BatchNorm1dLayer extends BatchNormalization {
         for (int r = 0; r < n * c; r++) {
             rowMean[r] = (float) batchMean[r % c];
         }
-        // A fused ReLU passed gradient only where its input, scale x + shift, was positive.
-        Mask mask = relu() ? new Mask(batchScale, batchShift, c) : null;
-        double[][] sums = rowSums(es, xs, rowMean, mask, n * c, len);
+        double[][] sums = rowSums(es, xs, rowMean, n * c, len);
         double count = (double) n * len;
         double[] gamma = getParam(BatchNormalizationParamInitializer.GAMMA).toDoubleVector();
         double eps = layerConf().getEps();
@@ -199,9 +160,6 @@ public final class BatchNorm1dLayer extends BatchNormalization {
             for (int r = from; r < to; r++) {
                 es.get(r * len, er, 0, len);
                 xs.get(r * len, xr, 0, len);
-                if (mask != null) {
-                    mask.apply(r, er, xr, len);
-                }
                 float ar = a[r % c];
                 float br = b[r % c];
                 float kr = k[r % c];
@@ -234,30 +192,14 @@ public final class BatchNorm1dLayer extends BatchNormalization {
         }
         batchMean = null;
         batchVar = null;
-        batchScale = null;
-        batchShift = null;
         return new Pair<>(g, dx);
-    }
-
-    /** The gradient mask of a fused ReLU: per channel, the forward pass's scale and shift. */
-    private record Mask(float[] scale, float[] shift, int channels) {
-        /** Zeroes e[t] of row r wherever the forward pass's scale x[t] + shift was not positive. */
-        void apply(int r, float[] e, float[] x, int len) {
-            float sc = scale[r % channels];
-            float sh = shift[r % channels];
-            for (int t = 0; t < len; t++) {
-                // the forward pass's own float expression, so the mask is exactly where its ReLU passed nothing
-                e[t] = x[t] * sc + sh > 0f ? e[t] : 0f;
-            }
-        }
     }
 
     /**
      * Per-row sums in double. Without b: [0] sum (x - k), [1] sum (x - k)^2, [2] k, with k the row's first value (so
-     * that no cancellation arises however large the mean). With b and bMean: [0] sum a, [1] sum a * (b - bMean), a
-     * first masked by mask (when given) from b.
+     * that no cancellation arises however large the mean). With b and bMean: [0] sum a, [1] sum a * (b - bMean).
      */
-    private static double[][] rowSums(FloatBuffer as, FloatBuffer bs, float[] bMean, Mask mask, int rows, int len) {
+    private static double[][] rowSums(FloatBuffer as, FloatBuffer bs, float[] bMean, int rows, int len) {
         double[][] out = new double[3][rows];
         forRows(rows, (from, to) -> {
             float[] ar = new float[len];
@@ -299,9 +241,6 @@ public final class BatchNorm1dLayer extends BatchNormalization {
                     out[2][r] = k;
                 } else {
                     bs.get(r * len, br, 0, len);
-                    if (mask != null) {
-                        mask.apply(r, ar, br, len);
-                    }
                     float m = bMean[r];
                     for (; t + 3 < len; t += 4) {
                         s00 += ar[t];

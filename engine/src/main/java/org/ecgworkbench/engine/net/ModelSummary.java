@@ -57,8 +57,7 @@ public record ModelSummary(List<Row> rows, long total, long runningStats) {
             } else if (v.hasLayer()) {
                 Layer l = v.getLayer();
                 params = l.numParams();
-                type = l.conf().getLayer().getClass().getSimpleName()
-                        + (BatchNorm1d.fusesRelu(l.conf().getLayer()) ? " + ReLU" : "");
+                type = l.conf().getLayer().getClass().getSimpleName();
                 Map<String, INDArray> table = l.paramTable();
                 for (String key : List.of("mean", "var")) {
                     if (table.containsKey(key) && l.conf().getLayer() instanceof BatchNormalization) {

@@ -304,8 +304,7 @@ public final class NetworkBuilder {
                               int stride, String name) {
         String y = conv(g, in, cin, cout, k, stride, name);
         if (p.batchNorm()) {
-            // the ReLU computed by the batch norm's own passes (BatchNorm1d.withRelu)
-            return add(g, name + "_bn", BatchNorm1d.withRelu(cout), y);
+            y = add(g, name + "_bn", BatchNorm1d.of(cout), y);
         }
         return add(g, name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), y);
     }

@@ -125,19 +125,14 @@ public final class OnnxExport {
             case Subsampling1DLayer s -> throw unsupported(name, "the CONV1D layout (ONNX export covers CONV2D)");
             case ConvolutionLayer c -> activation(name, c.getActivationFn(), conv(name, c, layer, in));
             case SubsamplingLayer s -> pool(name, s, in);
-            case BatchNormalization bn when !bn.isUseLogStd() -> {
-                boolean relu = BatchNorm1d.fusesRelu(bn);
-                node("BatchNormalization", relu ? name + "/bn" : name, in,
-                        param(name, layer, BatchNormalizationParamInitializer.GAMMA, null),
-                        param(name, layer, BatchNormalizationParamInitializer.BETA, null),
-                        param(name, layer, BatchNormalizationParamInitializer.GLOBAL_MEAN, null),
-                        param(name, layer, BatchNormalizationParamInitializer.GLOBAL_VAR, null))
-                        .addAttribute(Onnx.AttributeProto.newBuilder().setName("epsilon")
-                                .setType(Onnx.AttributeProto.AttributeType.FLOAT).setF((float) bn.getEps()));
-                if (relu) {
-                    node("Relu", name, name + "/bn");
-                }
-            }
+            // (DL4J's batch norm layers never apply their configured activation)
+            case BatchNormalization bn when !bn.isUseLogStd() -> node("BatchNormalization", name, in,
+                    param(name, layer, BatchNormalizationParamInitializer.GAMMA, null),
+                    param(name, layer, BatchNormalizationParamInitializer.BETA, null),
+                    param(name, layer, BatchNormalizationParamInitializer.GLOBAL_MEAN, null),
+                    param(name, layer, BatchNormalizationParamInitializer.GLOBAL_VAR, null))
+                    .addAttribute(Onnx.AttributeProto.newBuilder().setName("epsilon")
+                            .setType(Onnx.AttributeProto.AttributeType.FLOAT).setF((float) bn.getEps()));
             case ActivationLayer a -> activation(name, a.getActivationFn(), in);
             case DropoutLayer d -> node("Identity", name, in);
             case GlobalPoolingLayer g when g.isCollapseDimensions()

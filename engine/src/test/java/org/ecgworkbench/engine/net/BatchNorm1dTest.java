@@ -12,7 +12,6 @@ import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.GlobalPoolingLayer;
@@ -21,8 +20,7 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
@@ -40,22 +38,13 @@ class BatchNorm1dTest {
      * before in the JVM).
      */
     private static ComputationGraph net(Layer batchNorm) {
-        return net(batchNorm, false);
-    }
-
-    /** As {@link #net(Layer)}, with a ReLU layer after the batch norm when reluLayer. */
-    private static ComputationGraph net(Layer batchNorm, boolean reluLayer) {
-        ComputationGraphConfiguration.GraphBuilder gb = new NeuralNetConfiguration.Builder().seed(7)
-                .dataType(DataType.FLOAT).updater(new Sgd(0.05)).convolutionMode(ConvolutionMode.Same).graphBuilder()
+        ComputationGraphConfiguration conf = new NeuralNetConfiguration.Builder().seed(7).dataType(DataType.FLOAT)
+                .updater(new Sgd(0.05)).convolutionMode(ConvolutionMode.Same).graphBuilder()
                 .addInputs("in").setInputTypes(InputType.convolutional(1, 200, 3, CNN2DFormat.NCHW))
                 .addLayer("conv", new ConvolutionLayer.Builder().kernelSize(1, 5).nIn(3).nOut(6).hasBias(false)
                         .activation(Activation.IDENTITY).dataFormat(CNN2DFormat.NCHW).build(), "in")
-                .addLayer("bn", batchNorm, "conv");
-        if (reluLayer) {
-            gb.addLayer("relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), "bn");
-        }
-        ComputationGraphConfiguration conf = gb
-                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), reluLayer ? "relu" : "bn")
+                .addLayer("bn", batchNorm, "conv")
+                .addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), "bn")
                 .addLayer("out", new OutputLayer.Builder(LossFunctions.LossFunction.MCXENT).nIn(6).nOut(4)
                         .activation(Activation.SOFTMAX).build(), "pool")
                 .setOutputs("out").build();
@@ -75,14 +64,12 @@ class BatchNorm1dTest {
         return new DataSet(x, y);
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void trainsExactlyAsDl4jsOwnBatchNormalization(boolean relu) {
+    @Test
+    void trainsExactlyAsDl4jsOwnBatchNormalization() {
         NetworkBuilder.enableHelpers();
-        // with relu: our batch norm with its fused ReLU against DL4J's batch norm and a ReLU layer
-        ComputationGraph ours = net(relu ? BatchNorm1d.withRelu(6) : BatchNorm1d.of(6));
+        ComputationGraph ours = net(BatchNorm1d.of(6));
         ComputationGraph theirs = net(new BatchNormalization.Builder().dataFormat(CNN2DFormat.NCHW).useLogStd(false)
-                .nOut(6).build(), relu);
+                .nOut(6).build());
         theirs.setParams(ours.params().dup());
         for (int step = 0; step < 5; step++) {
             DataSet d = batch(8, step);
@@ -103,10 +90,9 @@ class BatchNorm1dTest {
                 test.getFeatures())).amaxNumber().doubleValue(), 1e-5, "training-mode output (batch statistics)");
     }
 
-    @ParameterizedTest
-    @ValueSource(booleans = {false, true})
-    void aSavedNetworkRestoresWithTheSameLayer(boolean relu) throws IOException {
-        ComputationGraph ours = net(relu ? BatchNorm1d.withRelu(6) : BatchNorm1d.of(6));
+    @Test
+    void aSavedNetworkRestoresWithTheSameLayer() throws IOException {
+        ComputationGraph ours = net(BatchNorm1d.of(6));
         ours.fit(batch(8, 1));
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         ModelSerializer.writeModel(ours, bytes, true);
@@ -114,7 +100,6 @@ class BatchNorm1dTest {
                 true);
         assertInstanceOf(BatchNorm1d.class, back.getLayer("bn").conf().getLayer());
         assertInstanceOf(BatchNorm1dLayer.class, back.getLayer("bn"));
-        assertEquals(relu, BatchNorm1d.fusesRelu(back.getLayer("bn").conf().getLayer()));
         INDArray x = batch(3, 5).getFeatures();
         assertEquals(0, ours.outputSingle(false, x).sub(back.outputSingle(false, x)).amaxNumber().doubleValue(), 0);
     }
