@@ -94,6 +94,9 @@ class QueueCrashTest {
         long child2 = q.get("q0002").pid();
         s2.destroyForcibly();
         s2.waitFor(30, TimeUnit.SECONDS);
+        // The orphan is stopped (SIGSTOP) until the next scheduler finds it: left running, the tiny run may finish
+        // in the time a JVM takes to start, and the restart would find nothing to kill.
+        new ProcessBuilder("kill", "-STOP", Long.toString(child2)).start().waitFor();
         boolean orphanAlive = ProcessHandle.of(child2).map(LocalExecutor::running).orElse(false);
         System.out.println("crash 2: killed scheduler pid " + s2.pid() + " only; child pid " + child2
                 + (orphanAlive ? " orphaned, still training" : " had already exited") + " at " + at2);
