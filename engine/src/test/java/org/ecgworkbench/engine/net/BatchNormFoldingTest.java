@@ -6,9 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
-import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
@@ -28,21 +26,9 @@ class BatchNormFoldingTest {
     @Test
     void theFoldedCopyHasNoBatchNormAndGivesTheSameProbabilities() throws IOException {
         Prototype p = small();
-        ComputationGraph trained = new NetworkBuilder(p, NetworkBuilder.DEFAULT_LAYOUT, null).build();
-        // Running statistics and affine parameters as training leaves them: far from the initial 0, 1, 1, 0.
         Random r = new Random(3);
-        for (Layer l : trained.getLayers()) {
-            if (l.conf().getLayer() instanceof BatchNormalization) {
-                for (String key : List.of("gamma", "beta", "mean", "var")) {
-                    INDArray a = l.getParam(key);
-                    float[] v = new float[(int) a.length()];
-                    for (int i = 0; i < v.length; i++) {
-                        v[i] = key.equals("var") ? 0.05f + 2 * r.nextFloat() : (float) r.nextGaussian();
-                    }
-                    a.assign(Nd4j.create(v, a.shape(), 'c'));
-                }
-            }
-        }
+        ComputationGraph trained = BatchNormStatistics.randomised(
+                new NetworkBuilder(p, NetworkBuilder.DEFAULT_LAYOUT, null).build(), r, 1);
         ComputationGraph folded = BatchNormFolding.fold(trained, p, NetworkBuilder.DEFAULT_LAYOUT).orElseThrow();
         assertTrue(Arrays.stream(folded.getLayers()).noneMatch(l -> l.conf().getLayer() instanceof BatchNormalization));
         INDArray signal = Nd4j.create(gaussian(r, 3 * 1000), new long[] {3, 1, 1, 1000}, 'c');
