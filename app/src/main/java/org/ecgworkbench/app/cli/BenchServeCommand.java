@@ -80,8 +80,9 @@ public final class BenchServeCommand implements Callable<Integer> {
     Long rssEvery;
 
     @Option(names = "--warm-up", defaultValue = "300", paramLabel = "N",
-            description = "Requests sent over HTTP by one client before the measured levels, so that the JIT has compiled"
-                    + " the request path (default ${DEFAULT-VALUE}; counted in the totals and errors, not in the table).")
+            description = "Requests sent over HTTP by one client before the measured levels, so that the JIT has"
+                    + " compiled the request path (default ${DEFAULT-VALUE}; counted in the totals and errors, not in"
+                    + " the table).")
     int warmUp;
 
     @Option(names = "--no-cold", description = "Skip the cold predict in a fresh JVM.")
@@ -106,8 +107,9 @@ public final class BenchServeCommand implements Callable<Integer> {
             ModelCard card = null;
             long total = 0;
             long warmErrors = 0;
-            for (InferenceEngine engine : engines.stream().map(InferenceEngine::of).toList()) {
-            for (int c : copies) {
+            for (Setup setup : setups(engines.stream().map(InferenceEngine::of).toList(), copies)) {
+                InferenceEngine engine = setup.engine();
+                int c = setup.copies();
                 try (InferenceService service = InferenceService.load(model, c, engine)) {
                     service.warmUp(Math.max(5, 2 * c));
                     card = service.model();
@@ -153,7 +155,6 @@ public final class BenchServeCommand implements Callable<Integer> {
                     }
                 }
             }
-            }
             double rssEnd = ResidentMemory.mebibytes();
             Cold cold = noCold ? null : cold(out);
             summary(out, results, warmErrors, cold, rss, rssStart, rssEnd, total);
@@ -166,6 +167,21 @@ public final class BenchServeCommand implements Callable<Integer> {
             Thread.currentThread().interrupt();
             return 1;
         }
+    }
+
+    /** One service to measure: its engine and network copies. */
+    private record Setup(InferenceEngine engine, int copies) {
+    }
+
+    /** Every engine with every number of copies, engines outermost. */
+    private static List<Setup> setups(List<InferenceEngine> engines, List<Integer> copies) {
+        List<Setup> out = new ArrayList<>();
+        for (InferenceEngine e : engines) {
+            for (int c : copies) {
+                out.add(new Setup(e, c));
+            }
+        }
+        return out;
     }
 
     /** What every request sends. */

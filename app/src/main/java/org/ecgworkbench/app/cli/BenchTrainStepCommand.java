@@ -94,16 +94,8 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
                         step[i - warm] = (System.nanoTime() - s) / 1e6;
                     }
                 }
-                double[] inf = new double[100];
-                for (int i = 0; i < 110; i++) {
-                    long s = System.nanoTime();
-                    net.output(false, one);
-                    if (i >= 10) {
-                        inf[i - 10] = (System.nanoTime() - s) / 1e6;
-                    }
-                }
+                double[] inf = inferences(() -> net.output(false, one));
                 Arrays.sort(step);
-                Arrays.sort(inf);
                 out.printf(Locale.ROOT, "DL4J    train step median %.1f ms (batch %d x %d x %d, %d steps), inference "
                         + "median %.2f ms, p99 %.2f ms (1 x %d x %d)%n", median(step), bs, c, t, steps, median(inf),
                         inf[98], c, t);
@@ -145,15 +137,7 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
         ComputationGraph folded = BatchNormFolding.fold(net, p, l).orElse(net);
         int threads = Runtime.getRuntime().availableProcessors();
         try (OnnxNetwork onnx = OnnxNetwork.checked(folded, b, threads)) {
-            double[] inf = new double[100];
-            for (int i = 0; i < 110; i++) {
-                long s = System.nanoTime();
-                onnx.output(one);
-                if (i >= 10) {
-                    inf[i - 10] = (System.nanoTime() - s) / 1e6;
-                }
-            }
-            Arrays.sort(inf);
+            double[] inf = inferences(() -> onnx.output(one));
             out.printf(Locale.ROOT, "served  inference median %.2f ms, p99 %.2f ms (batch norms folded,"
                     + " ONNX Runtime %s, %d threads)%n", median(inf), inf[98], OnnxNetwork.version(), threads);
             return inf;
@@ -161,6 +145,20 @@ public final class BenchTrainStepCommand implements Callable<Integer> {
             out.println("served  inference: not on ONNX Runtime (" + e.getMessage() + ")");
             return null;
         }
+    }
+
+    /** Times of 100 calls of inference in ms, sorted, after 10 untimed ones. */
+    private static double[] inferences(Runnable inference) {
+        double[] ms = new double[100];
+        for (int i = 0; i < 110; i++) {
+            long s = System.nanoTime();
+            inference.run();
+            if (i >= 10) {
+                ms[i - 10] = (System.nanoTime() - s) / 1e6;
+            }
+        }
+        Arrays.sort(ms);
+        return ms;
     }
 
     /** Runs the anchor and prints it beside DL4J's times; returns the step and inference ratios, or null. */

@@ -56,9 +56,9 @@ public final class ServeCommand implements Callable<Integer> {
     int copies;
 
     @Option(names = "--warm-up", defaultValue = "200", paramLabel = "N",
-            description = "Dummy classifications before serving, so that the JIT has compiled the request path (default"
-                    + " ${DEFAULT-VALUE}: about 2 s with ONNX Runtime; single-client p99 in bench serve fell from 18-23 to"
-                    + " 13-14 ms once the path was warm).")
+            description = "Dummy classifications before serving, so that the JIT has compiled the request path"
+                    + " (default ${DEFAULT-VALUE}: about 2 s with ONNX Runtime; single-client p99 in bench serve fell"
+                    + " from 18-23 to 13-14 ms once the path was warm).")
     int warmUp;
 
     @Spec

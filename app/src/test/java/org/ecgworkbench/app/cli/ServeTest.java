@@ -456,8 +456,8 @@ class ServeTest extends CliTest {
 
         Path csv = Files.write(dir.resolve("probe.csv"), csv(record.physical(0)));
         assertEquals(0, run("bench", "serve", "--model", runDir.toString(), "--record", csv.toString(), "--fs", "250",
-                "--requests", "30", "--clients", "1,2", "--copies", "1,2", "--no-cold", "--rss-every", "10", "--warm-up",
-                "10"),
+                "--requests", "30", "--clients", "1,2", "--copies", "1,2", "--no-cold", "--rss-every", "10",
+                "--warm-up", "10"),
                 err.toString());
         String o = out.toString();
         assertTrue(o.contains("p99 ms") && o.contains("memory by requests done") && o.contains("targets:"), o);

@@ -8,7 +8,6 @@ import onnx.Onnx;
 import org.deeplearning4j.nn.api.Layer;
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration;
 import org.deeplearning4j.nn.conf.ConvolutionMode;
-import org.deeplearning4j.nn.conf.InputPreProcessor;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.GraphVertex;
 import org.deeplearning4j.nn.conf.graph.LayerVertex;
@@ -27,8 +26,6 @@ import org.deeplearning4j.nn.conf.layers.OutputLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.Subsampling1DLayer;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
-import org.deeplearning4j.nn.conf.preprocessor.CnnToFeedForwardPreProcessor;
-import org.deeplearning4j.nn.conf.preprocessor.RnnToFeedForwardPreProcessor;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.params.BatchNormalizationParamInitializer;
 import org.nd4j.linalg.activations.IActivation;
@@ -56,16 +53,14 @@ public final class OnnxExport {
 
     private final ComputationGraph net;
     private final Onnx.GraphProto.Builder graph = Onnx.GraphProto.newBuilder();
-    /** Values of shape [batch, n]: a preprocessor that flattens to that shape leaves them as they are. */
-    private final java.util.Set<String> flat = new java.util.HashSet<>();
 
     private OnnxExport(ComputationGraph net) {
         this.net = net;
     }
 
     /**
-     * The ONNX model of net, built by b (whose input types it takes); an {@link UnsupportedOperationException} names the
-     * first vertex ONNX export does not cover.
+     * The ONNX model of net, built by b (whose input types it takes); an {@link UnsupportedOperationException} names
+     * the first vertex ONNX export does not cover.
      */
     public static byte[] of(ComputationGraph net, NetworkBuilder b) {
         OnnxExport e = new OnnxExport(net);
@@ -74,11 +69,7 @@ public final class OnnxExport {
         String[] names = b.inputNames();
         InputType[] types = b.inputTypes();
         for (int i = 0; i < names.length; i++) {
-            long[] shape = types[i].getShape(true);
-            e.graph.addInput(valueInfo(names[i], shape));
-            if (shape.length == 2) {
-                e.flat.add(names[i]);
-            }
+            e.graph.addInput(valueInfo(names[i], types[i].getShape(true)));
         }
         List<String> inputs = conf.getNetworkInputs();
         for (String name : conf.getTopologicalOrderStr()) {
@@ -101,16 +92,12 @@ public final class OnnxExport {
 
     private void vertex(String name, GraphVertex v, List<String> in) {
         switch (v) {
-            case LayerVertex lv when lv.getPreProcessor() == null || flattensFlat(lv.getPreProcessor(), in.get(0)) ->
+            // (DL4J adds preprocessors only to the CONV1D layout's graphs, which the export refuses)
+            case LayerVertex lv when lv.getPreProcessor() == null ->
                     layer(name, lv.getLayerConf().getLayer(), in.get(0));
             case ElementWiseVertex ew when ew.getOp() == ElementWiseVertex.Op.Add ->
                     node(in.size() == 2 ? "Add" : "Sum", name, in.toArray(String[]::new));
-            case MergeVertex m -> {
-                node("Concat", name, in.toArray(String[]::new)).addAttribute(ints("axis", 1));
-                if (flat.containsAll(in)) {
-                    flat.add(name);
-                }
-            }
+            case MergeVertex m -> node("Concat", name, in.toArray(String[]::new)).addAttribute(integer("axis", 1));
             default -> throw unsupported(name, v.getClass().getSimpleName()
                     + (v instanceof LayerVertex ? " with an input preprocessor" : ""));
         }
@@ -138,26 +125,13 @@ public final class OnnxExport {
             case GlobalPoolingLayer g when g.isCollapseDimensions()
                     && (g.getPoolingType() == PoolingType.AVG || g.getPoolingType() == PoolingType.MAX) -> {
                 node(g.getPoolingType() == PoolingType.AVG ? "GlobalAveragePool" : "GlobalMaxPool", name + "/pool", in);
-                node("Flatten", name, name + "/pool").addAttribute(ints("axis", 1));
-                flat.add(name);
+                node("Flatten", name, name + "/pool").addAttribute(integer("axis", 1));
             }
-            case OutputLayer o -> {
-                activation(name, o.getActivationFn(), gemm(name, layer, in));
-                flat.add(name);
-            }
-            case DenseLayer d -> {
-                activation(name, d.getActivationFn(), gemm(name, layer, in));
-                flat.add(name);
-            }
+            case OutputLayer o -> activation(name, o.getActivationFn(), gemm(name, layer, in));
+            case DenseLayer d -> activation(name, d.getActivationFn(), gemm(name, layer, in));
             case LossLayer l -> activation(name, l.getActivationFn(), in);
             default -> throw unsupported(name, conf.getClass().getSimpleName());
         }
-    }
-
-    /** Whether p only flattens to [batch, n] (DL4J adds one after a collapsing global pooling) and in is flat already. */
-    private boolean flattensFlat(InputPreProcessor p, String in) {
-        return (p instanceof RnnToFeedForwardPreProcessor || p instanceof CnnToFeedForwardPreProcessor)
-                && flat.contains(in);
     }
 
     /** The convolution's output name (before its activation). */
@@ -184,7 +158,7 @@ public final class OnnxExport {
                 .addAttribute(ints("kernel_shape", s.getKernelSize()))
                 .addAttribute(ints("strides", s.getStride()));
         if (!max) {
-            n.addAttribute(ints("count_include_pad", s.isAvgPoolIncludePadInDivisor() ? 1 : 0));
+            n.addAttribute(integer("count_include_pad", s.isAvgPoolIncludePadInDivisor() ? 1 : 0));
         }
         padding(name, n, s.getConvolutionMode(), s.getPadding());
     }
@@ -217,16 +191,15 @@ public final class OnnxExport {
     private void activation(String name, IActivation a, String in) {
         switch (a) {
             case ActivationIdentity i -> node("Identity", name, in);
-            case ActivationReLU r when zero(r.getMax(), true) && zero(r.getThreshold(), false)
-                    && zero(r.getNegativeSlope(), false) -> node("Relu", name, in);
-            case ActivationSoftmax s -> node("Softmax", name, in).addAttribute(ints("axis", 1));
+            case ActivationReLU r when r.getMax() == null && zeroOrUnset(r.getThreshold())
+                    && zeroOrUnset(r.getNegativeSlope()) -> node("Relu", name, in);
+            case ActivationSoftmax s -> node("Softmax", name, in).addAttribute(integer("axis", 1));
             default -> throw unsupported(name, a + " activation");
         }
     }
 
-    /** Whether a ReLU setting is unset or (unless it must be unset) zero. */
-    private static boolean zero(Double v, boolean unset) {
-        return v == null || (!unset && v == 0);
+    private static boolean zeroOrUnset(Double v) {
+        return v == null || v == 0;
     }
 
     /** Adds layer's parameter key as a float initializer (reshaped to shape unless null); returns its name. */
@@ -260,12 +233,14 @@ public final class OnnxExport {
         return n;
     }
 
+    private static Onnx.AttributeProto integer(String name, int value) {
+        return Onnx.AttributeProto.newBuilder().setName(name).setType(Onnx.AttributeProto.AttributeType.INT)
+                .setI(value).build();
+    }
+
     private static Onnx.AttributeProto ints(String name, int... values) {
-        Onnx.AttributeProto.Builder a = Onnx.AttributeProto.newBuilder().setName(name);
-        if (name.equals("axis") || name.equals("count_include_pad")) {
-            return a.setType(Onnx.AttributeProto.AttributeType.INT).setI(values[0]).build();
-        }
-        a.setType(Onnx.AttributeProto.AttributeType.INTS);
+        Onnx.AttributeProto.Builder a = Onnx.AttributeProto.newBuilder().setName(name)
+                .setType(Onnx.AttributeProto.AttributeType.INTS);
         for (int v : values) {
             a.addInts(v);
         }

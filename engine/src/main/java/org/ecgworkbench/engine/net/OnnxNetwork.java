@@ -49,7 +49,9 @@ public final class OnnxNetwork implements Forward, AutoCloseable {
             // p99 29-39 ms with spinning against 18-23 ms without (bench serve, 2 cores, no warm-up).
             o.addConfigEntry("session.intra_op.allow_spinning", "0");
             return new OnnxNetwork(env, env.createSession(model, o), b.inputNames(), model);
-        } catch (OrtException | UnsatisfiedLinkError e) {
+        } catch (OrtException | LinkageError e) {
+            // LinkageError: the native library missing or unloadable here (UnsatisfiedLinkError, or the
+            // ExceptionInInitializerError / NoClassDefFoundError of OrtEnvironment's static loader)
             throw new IllegalStateException("ONNX Runtime cannot open the exported network: " + e.getMessage(), e);
         }
     }

@@ -51,8 +51,9 @@ public final class ModelClassifier implements Classifier {
             int threads = Runtime.getRuntime().availableProcessors();
             try {
                 OnnxNetwork onnx = OnnxNetwork.checked(net, m.builder(), threads);
-                ModelClassifier c = new ModelClassifier(m, new NetworkPool(onnx, copies), ModelCard.of(m,
-                        "onnxruntime " + OnnxNetwork.version() + ", " + threads + " thread" + (threads == 1 ? "" : "s")));
+                String engineText = "onnxruntime " + OnnxNetwork.version() + ", " + threads + " thread"
+                        + (threads == 1 ? "" : "s");
+                ModelClassifier c = new ModelClassifier(m, new NetworkPool(onnx, copies), ModelCard.of(m, engineText));
                 CLEANER.register(c, onnx::close);
                 return c;
             } catch (UnsupportedOperationException | IllegalStateException e) {

@@ -144,8 +144,8 @@ public final class TrainedModel {
      * Class probabilities of one recording: its lead signal in mV at {@link #fs()}, its features in
      * {@link RecordFeatures#NAMES} order (null when the network {@link #takesFeatures() takes none}) and its name (the
      * key of its suggestion), run through network (this model's {@link #network()}, a clone of it, or its ONNX export)
-     * on the calling thread. The windows, scaling and averaging are those of {@link #probabilities(List, int)}; no pipeline threads
-     * are started, which is what a resident service classifying one recording at a time wants.
+     * on the calling thread. The windows, scaling and averaging are those of {@link #probabilities(List, int)}; no
+     * pipeline threads are started, which is what a resident service classifying one recording at a time wants.
      */
     public double[] probabilities(Forward network, float[] signal, double[] features, String name) {
         Items one = items(List.of(name), List.of(signal), features == null ? null : List.of(features));

@@ -88,7 +88,8 @@ class OnnxExportTest {
                 .addInputs("signal")
                 .setInputTypes(InputType.recurrent(1, 20))
                 .addLayer("memory", new LSTM.Builder().nOut(4).build(), "signal")
-                .addLayer("output", new RnnOutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build(), "memory")
+                .addLayer("output", new RnnOutputLayer.Builder().nOut(2).activation(Activation.SOFTMAX).build(),
+                        "memory")
                 .setOutputs("output")
                 .build());
         net.init();
