@@ -11,7 +11,6 @@ import org.deeplearning4j.nn.conf.WorkspaceMode;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
-import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.Convolution1DLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -151,7 +150,7 @@ public final class NetworkBuilder {
                 x = convBnRelu(g, x, cin, p.filters().get(b), p.kernelSizes().get(b), 1, name);
                 cin = p.filters().get(b);
                 if (p.dropout() > 0) {
-                    x = add(g, name + "_drop", new DropoutLayer.Builder(1 - p.dropout()).build(), x);
+                    x = add(g, name + "_drop", dropout(), x);
                 }
                 if (p.reduction().at(b) && p.reduction().factor() > 1) {
                     x = add(g, name + "_pool", pool(poolingOf(p.reduction().shortcut()), p.reduction().factor()), x);
@@ -171,7 +170,7 @@ public final class NetworkBuilder {
                     .build(), x);
             width = p.headUnits();
             if (p.dropout() > 0) {
-                x = add(g, "head_drop", new DropoutLayer.Builder(1 - p.dropout()).build(), x);
+                x = add(g, "head_drop", dropout(), x);
             }
         }
         int k = p.classes().size();
@@ -276,7 +275,7 @@ public final class NetworkBuilder {
         int stride = p.reduction().at(b) ? p.reduction().factor() : 1;
         String y = convBnRelu(g, in, cin, cout, k, stride, name + "_a");
         if (p.dropout() > 0) {
-            y = add(g, name + "_drop", new DropoutLayer.Builder(1 - p.dropout()).build(), y);
+            y = add(g, name + "_drop", dropout(), y);
         }
         y = conv(g, y, cout, cout, k, 1, name + "_b");
         if (p.batchNorm()) {
@@ -297,7 +296,12 @@ public final class NetworkBuilder {
             }
         }
         g.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), y, sc);
-        return add(g, name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), name + "_add");
+        return add(g, name + "_relu", new Relu(), name + "_add");
+    }
+
+    /** A dropout layer dropping the prototype's fraction of activations while training. */
+    private DropoutLayer dropout() {
+        return new DropoutLayer.Builder().dropOut(new InvertedDropout(1 - p.dropout())).build();
     }
 
     private String convBnRelu(ComputationGraphConfiguration.GraphBuilder g, String in, int cin, int cout, int k,
@@ -306,7 +310,7 @@ public final class NetworkBuilder {
         if (p.batchNorm()) {
             y = add(g, name + "_bn", BatchNorm1d.of(cout), y);
         }
-        return add(g, name + "_relu", new ActivationLayer.Builder().activation(Activation.RELU).build(), y);
+        return add(g, name + "_relu", new Relu(), y);
     }
 
     private String conv(ComputationGraphConfiguration.GraphBuilder g, String in, int cin, int cout, int k, int stride,
