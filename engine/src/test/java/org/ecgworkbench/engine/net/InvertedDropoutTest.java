@@ -26,6 +26,7 @@ import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
+import org.nd4j.linalg.ops.transforms.Transforms;
 
 class InvertedDropoutTest {
 
@@ -66,6 +67,8 @@ class InvertedDropoutTest {
         INDArray dx = drop.backpropGradient(e, mgr).getSecond();
         assertEquals(0, dx.sub(e.mul(mask)).amaxNumber().doubleValue(), 1e-6);
         long zeros = mask.eq(0).castTo(DataType.INT32).sumNumber().longValue();
+        long kept = Transforms.abs(mask.sub(1 / 0.6)).lt(1e-5).castTo(DataType.INT32).sumNumber().longValue();
+        assertEquals(16 * 300, zeros + kept, "every activation is dropped or scaled by exactly 1/p, as ND4J reads it");
         assertTrue(zeros > 16 * 300 * 0.3 && zeros < 16 * 300 * 0.5, zeros + " of 4800 dropped at p = 0.6");
         assertEquals(x, drop.activate(x, false, mgr), "the identity at inference");
     }
