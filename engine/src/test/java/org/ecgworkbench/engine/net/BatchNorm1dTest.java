@@ -25,7 +25,6 @@ import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.nd4j.linalg.factory.Nd4j;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
@@ -54,14 +53,8 @@ class BatchNorm1dTest {
     }
 
     private static DataSet batch(int n, long seed) {
-        Nd4j.getRandom().setSeed(seed);
         // An offset and a scale far from 0 and 1, so that normalising is not close to the identity.
-        INDArray x = Nd4j.randn(DataType.FLOAT, n, 3, 1, 200).muli(2.5).addi(1.7);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 4);
-        for (int i = 0; i < n; i++) {
-            y.putScalar(i, i % 4, 1);
-        }
-        return new DataSet(x, y);
+        return ConvBatches.of(n, seed, 1.7);
     }
 
     @Test

@@ -56,13 +56,8 @@ class ReluTest {
     }
 
     private static DataSet batch(int n, long seed) {
-        Nd4j.getRandom().setSeed(seed);
-        INDArray x = Nd4j.randn(DataType.FLOAT, n, 3, 1, 200).muli(2.5).addi(0.3);
-        INDArray y = Nd4j.zeros(DataType.FLOAT, n, 4);
-        for (int i = 0; i < n; i++) {
-            y.putScalar(i, i % 4, 1);
-        }
-        return new DataSet(x, y);
+        // Centred near 0, so that about half of the activations are cut.
+        return ConvBatches.of(n, seed, 0.3);
     }
 
     @Test
