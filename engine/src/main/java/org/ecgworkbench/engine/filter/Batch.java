@@ -3,9 +3,8 @@ package org.ecgworkbench.engine.filter;
 import java.nio.DoubleBuffer;
 import java.util.Arrays;
 
-import org.bytedeco.javacpp.DoublePointer;
-import org.bytedeco.javacpp.indexer.DoubleIndexer;
 import org.ecgworkbench.engine.backend.HugePages;
+import org.ecgworkbench.engine.backend.RecycledMemory;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -71,30 +70,30 @@ record Batch(INDArray array, DoubleBuffer data, int rows, int stride, int[] leng
     }
 
     /**
-     * A batch with the same rows and lengths whose samples are not yet written: the writer must fill every
-     * sample of every row, padding included (ND4J's zeros costs as much as a filter pass at these sizes).
+     * A batch with the same rows and lengths, over a new array of the given shape (the input's), whose samples
+     * are not yet written: the writer must fill every sample of every row, padding included (ND4J's zeros costs
+     * as much as a filter pass at these sizes).
      */
-    Batch uninitializedLike() {
+    Batch uninitializedLike(long[] shape) {
         long n = (long) rows * stride;
-        INDArray out;
-        if (n * Double.BYTES >= HugePages.MIN_BYTES && HugePages.available()
-                && FilterPath.AUTO.resolve() == FilterPath.SERIAL) {
-            // ND4J's own allocation writes every page of the new array, 4 KB at a time; a JavaCPP pointer is
-            // left untouched, so huge pages can be asked for before the filter first writes it.
-            DoublePointer memory = new DoublePointer(n);
-            HugePages.advise(memory.address(), n * Double.BYTES);
-            out = Nd4j.create(Nd4j.createBuffer(memory, DataType.DOUBLE, n, DoubleIndexer.create(memory)),
-                    new long[] {n}, new long[] {1}, 0, 'c', DataType.DOUBLE);
-        } else {
-            out = Nd4j.createUninitialized(DataType.DOUBLE, n);
-        }
+        // Large outputs come from RecycledMemory: warm memory of a closed earlier result, or fresh memory with
+        // huge pages asked for before its first write (ND4J's own allocation writes every page, 4 KB at a time).
+        INDArray out = n * Double.BYTES >= HugePages.MIN_BYTES && FilterPath.AUTO.resolve() == FilterPath.SERIAL
+                ? RecycledMemory.float64(shape) : Nd4j.createUninitialized(DataType.DOUBLE, shape);
         return new Batch(out, view(out), rows, stride, lengths);
     }
 
-    /** This batch as an array of the given shape and data type. */
-    INDArray toArray(long[] shape, DataType type) {
-        INDArray out = array.reshape(shape);
-        return type == DataType.DOUBLE ? out : out.castTo(type);
+    /** This batch's array in the given data type; a float64 original is released once cast. */
+    INDArray toArray(DataType type) {
+        if (type == DataType.DOUBLE) {
+            return array;
+        }
+        INDArray cast = array.castTo(type);
+        if (array.closeable()) {
+            // Nothing else holds this float64 result: closing it hands its memory back for the next call.
+            array.close();
+        }
+        return cast;
     }
 
     private static DoubleBuffer view(INDArray a) {

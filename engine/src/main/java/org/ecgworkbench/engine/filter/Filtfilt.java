@@ -59,8 +59,7 @@ public final class Filtfilt {
             SerialFilter.filtfilt(f, batch, padtype, edge, target);
             return out;
         }
-        return SerialFilter.filtfilt(f, batch, padtype, edge, batch.uninitializedLike())
-                .toArray(x.shape(), x.dataType());
+        return SerialFilter.filtfilt(f, batch, padtype, edge, batch.uninitializedLike(x.shape())).toArray(x.dataType());
     }
 
     /** Samples of padding at each end: 0 for padtype none, padlen when given, else 3·ntaps. */

@@ -50,7 +50,7 @@ public final class Lfilter {
             y = ChunkedFilter.lfilter(f, batch, x, z0, zf).reshape(x.shape());
             y = y.dataType() == x.dataType() ? y : y.castTo(x.dataType());
         } else {
-            y = SerialFilter.lfilter(f, batch, z0, zf, batch.uninitializedLike()).toArray(x.shape(), x.dataType());
+            y = SerialFilter.lfilter(f, batch, z0, zf, batch.uninitializedLike(x.shape())).toArray(x.dataType());
         }
         INDArray zfArray = zi == null ? null : statesArray(zf, x.rank(), x.dataType());
         return new Result(y, zfArray);

@@ -126,16 +126,27 @@ final class SerialFilter {
                 filtfiltSplit(kernel, zi, tiles, n, y);
                 return;
             }
+            // The fused kernel moves samples between the row-major tile and its lanes itself, so the block buffer
+            // holds only the forward pass's output and no pass through it transposes or copies a whole tile.
+            Fused fused = w == LANES && kernel instanceof DirectForm d ? d.fused() : null;
             double[][] z = new double[zi.length][w];
             for (int t0 = 0; t0 < n; t0 += TILE) {
                 int t1 = Math.min(n, t0 + TILE);
-                tiles.gather(t0, t1);
+                if (fused != null) {
+                    tiles.load(t0, t1);
+                } else {
+                    tiles.gather(t0, t1);
+                }
                 if (t0 == 0) {
                     for (int j = 0; j < w; j++) {
-                        setState(z, zi, j, buf[j]);
+                        setState(z, zi, j, fused != null ? tiles.tile[j * TILE_STRIDE] : buf[j]);
                     }
                 }
-                kernel.run(buf, w, t0, t1, 1, z);
+                if (fused != null) {
+                    fused.fromTile(tiles.tile, t1 - t0, buf, t0, z);
+                } else {
+                    kernel.run(buf, w, t0, t1, 1, z);
+                }
             }
             // Backward pass from the longest row's end; each shorter row joins at its own end with its own
             // steady state, so every row sees exactly the backward pass SciPy gives it alone.
@@ -153,10 +164,18 @@ final class SerialFilter {
                         e--;
                     }
                     int stop = Math.max(t0, e >= 0 ? ends[e] : 0);
-                    kernel.run(buf, w, t - 1, stop - 1, -1, z);
+                    if (fused != null) {
+                        fused.toTile(buf, t - 1, stop - 1, tiles.tile, t0, z);
+                    } else {
+                        kernel.run(buf, w, t - 1, stop - 1, -1, z);
+                    }
                     t = stop;
                 }
-                tiles.scatter(y, t0, Math.min(n, t0 + TILE));
+                if (fused != null) {
+                    tiles.store(y, t0, Math.min(n, t0 + TILE));
+                } else {
+                    tiles.scatter(y, t0, Math.min(n, t0 + TILE));
+                }
             }
             tiles.zeroTails(y);
         });
@@ -236,13 +255,14 @@ final class SerialFilter {
      */
     private static final class Tiles {
         final double[] buf;
+        /** Row j of a lane block at j·TILE_STRIDE, a tile of time long. */
+        final double[] tile;
         private final Batch x;
         private final int[] rows;
         private final int[] len;
         private final PadType padtype;
         private final int edge;
         private final int w;
-        private final double[] tile;
         private final int longest;
 
         Tiles(Batch x, int[] rows, int[] len, PadType padtype, int edge, double[] buf) {
@@ -259,6 +279,17 @@ final class SerialFilter {
 
         /** Fills buffer times [t0, t1) (at most TILE); lanes past their row's end get zeros, not stale values. */
         void gather(int t0, int t1) {
+            load(t0, t1);
+            if (w > 1) {
+                tileToBlock(tile, buf, t0, t1 - t0);
+            }
+        }
+
+        /**
+         * Fills the tile's columns [0, t1 − t0) with buffer times [t0, t1) of every lane (row j at j·TILE_STRIDE),
+         * or, for one lane, the buffer itself; lanes past their row's end get zeros.
+         */
+        void load(int t0, int t1) {
             DoubleBuffer data = x.data();
             int tn = t1 - t0;
             // One lane: the buffer is already time-ordered like the row, so fill it in place.
@@ -284,9 +315,6 @@ final class SerialFilter {
                 }
                 Arrays.fill(tile, row + Math.max(0, end - t0), row + tn, 0);
             }
-            if (w > 1) {
-                tileToBlock(tile, buf, t0, tn);
-            }
         }
 
         /** Writes the samples of rows of y that buffer times [t0, t1) hold (sample i at time edge + i). */
@@ -302,10 +330,24 @@ final class SerialFilter {
                 return;
             }
             blockToTile(buf, (edge + i0) * w, tile, i1 - i0);
+            put(data, y.stride(), i0, i1, 0);
+        }
+
+        /** As {@link #scatter}, from the tile, whose column c holds buffer time t0 + c of every lane. */
+        void store(Batch y, int t0, int t1) {
+            int i0 = Math.max(0, t0 - edge);
+            int i1 = Math.min(longest, t1 - edge);
+            if (i1 > i0) {
+                put(y.data(), y.stride(), i0, i1, edge + i0 - t0);
+            }
+        }
+
+        /** Writes samples [i0, i1) of every row (each only up to its length) from tile columns from column0. */
+        private void put(DoubleBuffer data, int stride, int i0, int i1, int column0) {
             for (int j = 0; j < w; j++) {
                 int last = Math.min(i1, len[j]);
                 if (last > i0) {
-                    data.put(rows[j] * y.stride() + i0, tile, j * TILE_STRIDE, last - i0);
+                    data.put(rows[j] * stride + i0, tile, j * TILE_STRIDE + column0, last - i0);
                 }
             }
         }
@@ -425,46 +467,20 @@ final class SerialFilter {
         private final double[] b;
         private final double[] a;
 
-        /** Coefficients for the fused lane kernel, states padded to an even count; null: no fused kernel. */
-        private final double[] fused;
-        /** The fused kernel's state count: 2, 4 or 6 (the filter's own, rounded up to even). */
-        private final int fusedStates;
+        /** The fused lane kernel, for up to 6 states; null: none. */
+        private final Fused fused;
 
         DirectForm(TransferFunction tf) {
             double[][] ba = tf.normalizedPadded();
             b = ba[0];
             a = ba[1];
             int k = b.length - 1;
-            fusedStates = k >= 1 && k <= 6 ? (k + 1) / 2 * 2 : 0;
-            if (fusedStates > 0) {
-                // b0..bK then a1..aK; a padded state's coefficients are 0, so it stays ±0 and adds exactly nothing.
-                fused = new double[2 * fusedStates + 1];
-                System.arraycopy(b, 0, fused, 0, k + 1);
-                System.arraycopy(a, 1, fused, fusedStates + 1, k);
-            } else {
-                fused = null;
-            }
+            fused = k >= 1 && k <= 6 ? new Fused(b, a) : null;
         }
 
-        /**
-         * A full lane block through the fused kernel: x and the states in one array at constant offsets (lane
-         * r of state i at (i + 1)·LANES + r), so C2 can prove the single lane loop free of aliasing and turn
-         * it, every state at once, into SIMD code; separate loops per state cost a loop's overhead each.
-         */
-        private void runFused(double[] buf, int t0, int t1, int step, double[][] z) {
-            int k = b.length - 1;
-            double[] s = new double[(fusedStates + 1) * LANES];
-            for (int i = 0; i < k; i++) {
-                System.arraycopy(z[i], 0, s, (i + 1) * LANES, LANES);
-            }
-            switch (fusedStates) {
-                case 2 -> fused2(fused, buf, t0, t1, step, s);
-                case 4 -> fused4(fused, buf, t0, t1, step, s);
-                default -> fused6(fused, buf, t0, t1, step, s);
-            }
-            for (int i = 0; i < k; i++) {
-                System.arraycopy(s, (i + 1) * LANES, z[i], 0, LANES);
-            }
+        /** The fused lane kernel of this filter, or null where it has more than 6 states. */
+        Fused fused() {
+            return fused;
         }
 
         private void runSingleInRegisters(double[] buf, int t0, int t1, int step, double[][] zs, int k) {
@@ -489,7 +505,7 @@ final class SerialFilter {
                 return;
             }
             if (w == LANES && fused != null) {
-                runFused(buf, t0, t1, step, z);
+                fused.inPlace(buf, t0, t1, step, z);
                 return;
             }
             double b0 = b[0];
@@ -590,68 +606,135 @@ final class SerialFilter {
         zIn[7] = z7;
     }
 
-    /** {@link #fused6} for 2 states. */
-    private static void fused2(double[] c, double[] buf, int t0, int t1, int step, double[] s) {
-        double b0 = c[0], b1 = c[1], b2 = c[2];
-        double a1 = c[3], a2 = c[4];
-        for (int t = t0; t != t1; t += step) {
-            int base = t * LANES;
-            System.arraycopy(buf, base, s, 0, LANES);
-            for (int r = 0; r < LANES; r++) {
-                double x = s[r];
-                double y = s[LANES + r] + b0 * x;
-                s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
-                s[2 * LANES + r] = x * b2 - y * a2;
-                s[r] = y;
+    /**
+     * lfilter's step for a full lane block, up to 6 states, every state in one loop over the lanes: x and the
+     * states live in one array at constant offsets (lane r of state i at (i + 1)·LANES + r), so C2 can prove the
+     * loop free of aliasing and turn it into SIMD code; separate loops per state cost a loop's overhead each.
+     * States are padded to an even count with zero coefficients: a padded state stays ±0 and adds exactly nothing.
+     * Samples travel between the lanes and a block buffer or a row-major tile one time step at a time.
+     */
+    private static final class Fused {
+        /** b0..bK then a1..aK, K the padded state count. */
+        private final double[] c;
+        private final int states;
+        private final int k;
+
+        Fused(double[] b, double[] a) {
+            k = b.length - 1;
+            states = (k + 1) / 2 * 2;
+            c = new double[2 * states + 1];
+            System.arraycopy(b, 0, c, 0, k + 1);
+            System.arraycopy(a, 1, c, states + 1, k);
+        }
+
+        /** In place over the block buffer at times t0, t0 + step, ... up to but excluding t1. */
+        void inPlace(double[] buf, int t0, int t1, int step, double[][] z) {
+            double[] s = lanes(z);
+            for (int t = t0; t != t1; t += step) {
+                int base = t * LANES;
+                System.arraycopy(buf, base, s, 0, LANES);
+                step(s);
+                System.arraycopy(s, 0, buf, base, LANES);
             }
-            System.arraycopy(s, 0, buf, base, LANES);
+            save(s, z);
+        }
+
+        /** Forward over tile columns [0, tn) (row j at j·TILE_STRIDE), output to block buffer times t0 + column. */
+        void fromTile(double[] tile, int tn, double[] buf, int t0, double[][] z) {
+            double[] s = lanes(z);
+            for (int col = 0; col < tn; col++) {
+                for (int j = 0; j < LANES; j++) {
+                    s[j] = tile[j * TILE_STRIDE + col];
+                }
+                step(s);
+                System.arraycopy(s, 0, buf, (t0 + col) * LANES, LANES);
+            }
+            save(s, z);
+        }
+
+        /** Backward over block buffer times from, from − 1, ... down to but excluding to, output to tile column t − t0. */
+        void toTile(double[] buf, int from, int to, double[] tile, int t0, double[][] z) {
+            double[] s = lanes(z);
+            for (int t = from; t > to; t--) {
+                System.arraycopy(buf, t * LANES, s, 0, LANES);
+                step(s);
+                int col = t - t0;
+                for (int j = 0; j < LANES; j++) {
+                    tile[j * TILE_STRIDE + col] = s[j];
+                }
+            }
+            save(s, z);
+        }
+
+        private double[] lanes(double[][] z) {
+            double[] s = new double[(states + 1) * LANES];
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(z[i], 0, s, (i + 1) * LANES, LANES);
+            }
+            return s;
+        }
+
+        private void save(double[] s, double[][] z) {
+            for (int i = 0; i < k; i++) {
+                System.arraycopy(s, (i + 1) * LANES, z[i], 0, LANES);
+            }
+        }
+
+        private void step(double[] s) {
+            switch (states) {
+                case 2 -> step2(c, s);
+                case 4 -> step4(c, s);
+                default -> step6(c, s);
+            }
         }
     }
 
-    /** {@link #fused6} for 4 states. */
-    private static void fused4(double[] c, double[] buf, int t0, int t1, int step, double[] s) {
+    /** {@link #step6} for 2 states. */
+    private static void step2(double[] c, double[] s) {
+        double b0 = c[0], b1 = c[1], b2 = c[2];
+        double a1 = c[3], a2 = c[4];
+        for (int r = 0; r < LANES; r++) {
+            double x = s[r];
+            double y = s[LANES + r] + b0 * x;
+            s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
+            s[2 * LANES + r] = x * b2 - y * a2;
+            s[r] = y;
+        }
+    }
+
+    /** {@link #step6} for 4 states. */
+    private static void step4(double[] c, double[] s) {
         double b0 = c[0], b1 = c[1], b2 = c[2], b3 = c[3], b4 = c[4];
         double a1 = c[5], a2 = c[6], a3 = c[7], a4 = c[8];
-        for (int t = t0; t != t1; t += step) {
-            int base = t * LANES;
-            System.arraycopy(buf, base, s, 0, LANES);
-            for (int r = 0; r < LANES; r++) {
-                double x = s[r];
-                double y = s[LANES + r] + b0 * x;
-                s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
-                s[2 * LANES + r] = s[3 * LANES + r] + x * b2 - y * a2;
-                s[3 * LANES + r] = s[4 * LANES + r] + x * b3 - y * a3;
-                s[4 * LANES + r] = x * b4 - y * a4;
-                s[r] = y;
-            }
-            System.arraycopy(s, 0, buf, base, LANES);
+        for (int r = 0; r < LANES; r++) {
+            double x = s[r];
+            double y = s[LANES + r] + b0 * x;
+            s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
+            s[2 * LANES + r] = s[3 * LANES + r] + x * b2 - y * a2;
+            s[3 * LANES + r] = s[4 * LANES + r] + x * b3 - y * a3;
+            s[4 * LANES + r] = x * b4 - y * a4;
+            s[r] = y;
         }
     }
 
     /**
-     * SciPy's lfilter step, 6 states, over the LANES lanes of a block at buffer times t0, t0 + step, ... up to
-     * but excluding t1, in place; c holds b0..b6 then a1..a6, s holds x then the states, LANES apart. One loop
-     * body for every state: C2 vectorises it only while it is this small (its unroll limit), so a longer
-     * recursion takes loops per state.
+     * SciPy's lfilter step, 6 states, for every lane: s holds x (replaced by y) then the states, LANES apart; c
+     * holds b0..b6 then a1..a6. One loop body for every state: C2 vectorises it only while it is this small (its
+     * unroll limit), so a longer recursion takes loops per state.
      */
-    private static void fused6(double[] c, double[] buf, int t0, int t1, int step, double[] s) {
+    private static void step6(double[] c, double[] s) {
         double b0 = c[0], b1 = c[1], b2 = c[2], b3 = c[3], b4 = c[4], b5 = c[5], b6 = c[6];
         double a1 = c[7], a2 = c[8], a3 = c[9], a4 = c[10], a5 = c[11], a6 = c[12];
-        for (int t = t0; t != t1; t += step) {
-            int base = t * LANES;
-            System.arraycopy(buf, base, s, 0, LANES);
-            for (int r = 0; r < LANES; r++) {
-                double x = s[r];
-                double y = s[LANES + r] + b0 * x;
-                s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
-                s[2 * LANES + r] = s[3 * LANES + r] + x * b2 - y * a2;
-                s[3 * LANES + r] = s[4 * LANES + r] + x * b3 - y * a3;
-                s[4 * LANES + r] = s[5 * LANES + r] + x * b4 - y * a4;
-                s[5 * LANES + r] = s[6 * LANES + r] + x * b5 - y * a5;
-                s[6 * LANES + r] = x * b6 - y * a6;
-                s[r] = y;
-            }
-            System.arraycopy(s, 0, buf, base, LANES);
+        for (int r = 0; r < LANES; r++) {
+            double x = s[r];
+            double y = s[LANES + r] + b0 * x;
+            s[LANES + r] = s[2 * LANES + r] + x * b1 - y * a1;
+            s[2 * LANES + r] = s[3 * LANES + r] + x * b2 - y * a2;
+            s[3 * LANES + r] = s[4 * LANES + r] + x * b3 - y * a3;
+            s[4 * LANES + r] = s[5 * LANES + r] + x * b4 - y * a4;
+            s[5 * LANES + r] = s[6 * LANES + r] + x * b5 - y * a5;
+            s[6 * LANES + r] = x * b6 - y * a6;
+            s[r] = y;
         }
     }
 

@@ -91,6 +91,32 @@ class FilterBehaviourTest {
     }
 
     @Test
+    void largeResultsInRecycledMemoryNeverOverwriteAResultStillHeld() {
+        // 300 x 1,000 float64 is 2.4 MB: outputs this large come from RecycledMemory.
+        int[] lengths = new int[300];
+        java.util.Arrays.fill(lengths, 1000);
+        INDArray x1 = Nd4j.create(GoldenSignals.batch(5, lengths));
+        INDArray x2 = Nd4j.create(GoldenSignals.batch(6, lengths));
+        INDArray y1 = Filtfilt.filtfilt(PT.b(), PT.a(), x1);
+        double[][] expected1 = y1.toDoubleMatrix();
+        INDArray y2 = Filtfilt.filtfilt(PT.b(), PT.a(), x2);
+        assertArrayEquals(expected1, y1.toDoubleMatrix(), "y1 is held: y2 must not land in its memory");
+        double[][] expected2 = y2.toDoubleMatrix();
+        long y1Memory = y1.data().addressPointer().address();
+        assertTrue(y1.closeable(), "a caller can hand a result's memory back");
+        y1.close();
+        INDArray again = Filtfilt.filtfilt(PT.b(), PT.a(), x1);
+        assertEquals(y1Memory, again.data().addressPointer().address(), "closed y1's memory is reused");
+        assertArrayEquals(expected1, again.toDoubleMatrix());
+        assertArrayEquals(expected2, y2.toDoubleMatrix());
+        again.close();
+        y2.close();
+        INDArray asFloat = Filtfilt.filtfilt(PT.b(), PT.a(), x1.castTo(DataType.FLOAT));
+        assertEquals(DataType.FLOAT, asFloat.dataType());
+        assertEquals(expected1[299][999], asFloat.getDouble(299, 999), 1e-4 * Math.abs(expected1[299][999]) + 1e-6);
+    }
+
+    @Test
     void aWideRaggedBatchSpanningSeveralBlocksMatchesRowsAlone() {
         // More rows than one lane block holds (so the lane path runs, not the single-row one), lengths ending
         // anywhere in a tile, the last block part empty: every lane equals its row filtered alone.
