@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.ecgworkbench.engine.dataset.AugmentationConfig;
+
 /**
  * A network prototype: the few high-level hyper-parameters from which {@link NetworkBuilder} builds a whole family
  * of networks, plus how to train them. Read from and written to JSON (snake_case field names, schema in
@@ -38,6 +40,9 @@ import java.util.Locale;
  * @param epochs        maximum number of epochs
  * @param earlyStopping early stopping, or null
  * @param classWeights  loss weight per class: "none", "balanced" (inverse training frequency) or listed
+ * @param augmentation  on-the-fly augmentation of every training window's recording (the transforms of
+ *                      {@code pretrain}), drawn anew each time; null for none. Validation and test windows are never
+ *                      augmented
  * @param seed          seed of initialisation, shuffling, cropping and dropout
  */
 public record Prototype(String name, Family family, int blocks, List<Integer> filters, Growth growth,
@@ -45,7 +50,8 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
                         int stemStride, Reduction reduction, Pooling pooling, double dropout, boolean batchNorm,
                         Input input, List<String> features, Suggestions suggestions, int headUnits,
                         List<String> classes, Optimizer optimizer, int batchSize, int epochs,
-                        EarlyStopping earlyStopping, ClassWeights classWeights, long seed) {
+                        EarlyStopping earlyStopping, ClassWeights classWeights, AugmentationConfig augmentation,
+                        long seed) {
 
     /** Signal channels a network can take: the raw lead and the Pan-Tompkins stages computed by the engine. */
     public static final List<String> CHANNELS = List.of("raw", "bandpassed", "derivative", "squared", "integrated");
@@ -232,6 +238,17 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
         } else {
             o.put("class_weights", classWeights.mode());
         }
+        if (augmentation != null) {
+            // Written only when set, so prototypes and run records from before this field stay byte-identical.
+            ObjectNode au = o.putObject("augmentation");
+            au.put("crop", augmentation.cropMin());
+            au.put("scale", augmentation.scale());
+            au.put("wander_mv", augmentation.wanderMv());
+            au.put("noise_mv", augmentation.noiseMv());
+            au.put("powerline_mv", augmentation.powerlineMv());
+            au.put("powerline_hz", augmentation.powerlineHz());
+            au.put("shift_s", augmentation.shiftS());
+        }
         o.put("seed", seed);
         return o;
     }
@@ -254,14 +271,14 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
     public Prototype withClasses(List<String> newClasses) {
         return new Prototype(name, family, blocks, filters, growth, kernelSizes, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, suggestions, headUnits, List.copyOf(newClasses), optimizer, batchSize,
-                epochs, earlyStopping, classWeights, seed);
+                epochs, earlyStopping, classWeights, augmentation, seed);
     }
 
     /** A copy with another suggestions file (null: none). */
     public Prototype withSuggestions(String file) {
         return new Prototype(name, family, blocks, filters, growth, kernelSizes, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, file == null ? null : new Suggestions(file), headUnits, classes, optimizer,
-                batchSize, epochs, earlyStopping, classWeights, seed);
+                batchSize, epochs, earlyStopping, classWeights, augmentation, seed);
     }
 
     /** Output length (samples along time) after the whole network's reductions, for an input of the given length. */

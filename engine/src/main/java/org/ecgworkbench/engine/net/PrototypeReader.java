@@ -11,6 +11,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
+
+import org.ecgworkbench.engine.dataset.AugmentationConfig;
 import org.ecgworkbench.engine.features.RecordFeatures;
 
 /**
@@ -25,7 +27,7 @@ final class PrototypeReader {
     private static final Set<String> TOP = Set.of("name", "family", "blocks", "base_filters", "growth", "filters",
             "kernel_size", "stem_stride", "reduction", "pooling", "dropout", "batch_norm", "input", "features",
             "suggestions", "head_units", "classes", "optimizer", "batch_size", "epochs", "early_stopping",
-            "class_weights", "seed", "description");
+            "class_weights", "augmentation", "seed", "description");
 
     private PrototypeReader() {
     }
@@ -126,10 +128,36 @@ final class PrototypeReader {
             early = new Prototype.EarlyStopping(metric, integer(eo, "early_stopping.", "patience", 5, 1, 10_000));
         }
         Prototype.ClassWeights weights = classWeights(root.get("class_weights"), classes);
+        AugmentationConfig augmentation = augmentation(root.get("augmentation"), input);
         long seed = root.has("seed") ? longValue(root, "seed") : 42;
         return new Prototype(name, family, blocks, filters, growth, kernels, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, suggestions, headUnits, classes, optimizer, batchSize, epochs, early,
-                weights, seed);
+                weights, augmentation, seed);
+    }
+
+    /** Training-window augmentation, or null; each transform off at its neutral value, as pretrain's options. */
+    private static AugmentationConfig augmentation(JsonNode n, Prototype.Input input) throws PrototypeException {
+        if (n == null || n.isNull()) {
+            return null;
+        }
+        if (!n.isObject()) {
+            throw new PrototypeException(null, "augmentation", "must be null or an object {\"noise_mv\": ..., ...}");
+        }
+        ObjectNode o = (ObjectNode) n;
+        String p = "augmentation.";
+        unknown(o, p, Set.of("crop", "scale", "wander_mv", "noise_mv", "powerline_mv", "powerline_hz", "shift_s"));
+        double crop = number(o, p, "crop", 1, 0.01, 1);
+        double scale = number(o, p, "scale", 0, 0, 0.99);
+        double wander = number(o, p, "wander_mv", 0, 0, 100);
+        double noise = number(o, p, "noise_mv", 0, 0, 100);
+        double powerline = number(o, p, "powerline_mv", 0, 0, 100);
+        double powerlineHz = number(o, p, "powerline_hz", 50, 1, 1e6);
+        double shift = number(o, p, "shift_s", 0, 0, 3600);
+        if (powerline > 0 && !(powerlineHz < input.fs() / 2)) {
+            throw new PrototypeException(null, "augmentation.powerline_hz", "must lie below half the input's fs ("
+                    + input.fs() / 2 + " Hz), got " + powerlineHz);
+        }
+        return new AugmentationConfig(crop, scale, wander, noise, powerline, powerlineHz, shift);
     }
 
     /** The growth rule, or null when the filters are listed. */

@@ -3,6 +3,7 @@ package org.ecgworkbench.engine.train;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
+import org.ecgworkbench.engine.dataset.Augmentation;
 import org.ecgworkbench.engine.dataset.Dataset;
 import org.ecgworkbench.engine.net.NetworkBuilder;
 import org.ecgworkbench.engine.net.Prototype;
@@ -30,6 +31,8 @@ public final class BatchAssembler {
     private final Suggestions suggestions;
     private final int samples;
     private final boolean stages;
+    /** The prototype's training augmentation, or null. */
+    private final Augmentation augmentation;
 
     /**
      * An assembler for prototype p's inputs from items, with labels the prototype class of every item (null when
@@ -47,6 +50,7 @@ public final class BatchAssembler {
         this.suggestions = suggestions;
         this.samples = p.input().samples();
         this.stages = p.input().channels().stream().anyMatch(c -> !c.equals("raw"));
+        this.augmentation = p.augmentation() == null ? null : new Augmentation(p.augmentation(), p.seed());
         if (Math.abs(ds.fs() - p.input().fs()) > 1e-9) {
             throw new IllegalArgumentException("recordings at " + ds.fs() + " Hz, the prototype's input"
                     + " is at " + p.input().fs() + " Hz (records are never resampled)");
@@ -138,11 +142,17 @@ public final class BatchAssembler {
                 new INDArray[] {Nd4j.create(y, new long[] {b, k}, 'c')});
     }
 
-    /** The window of an example in mV: cropped at its offset (random when asked), zero-padded at the end. */
+    /**
+     * The window of an example in mV: cropped at its offset, zero-padded at the end. A random crop (training) is taken
+     * from the recording transformed by the prototype's augmentation, if any, with a copy number drawn from random.
+     */
     double[] window(Example e, Random random) {
         float[] sig = ds.signal(e.item());
         int off = e.offset();
         if (off == Example.RANDOM) {
+            if (augmentation != null && sig.length > 0) {
+                sig = augmentation.apply(sig, ds.fs(), e.item(), 1 + random.nextInt(Integer.MAX_VALUE - 1));
+            }
             off = sig.length > samples ? random.nextInt(sig.length - samples + 1) : 0;
         }
         double[] w = new double[samples];

@@ -1,6 +1,8 @@
 package org.ecgworkbench.engine.net;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -9,6 +11,7 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.ecgworkbench.engine.dataset.AugmentationConfig;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -76,8 +79,23 @@ class PrototypeTest {
         assertField("class_weights", "\"class_weights\": [1, 2]");
         assertField("filters", "\"filters\": [8, 8]");
         assertField("family", "\"family\": \"transformer\"");
+        assertField("augmentation.noise", "\"augmentation\": {\"noise\": 0.1}");
+        assertField("augmentation.scale", "\"augmentation\": {\"scale\": 1.5}");
+        assertField("augmentation.powerline_hz", "\"augmentation\": {\"powerline_mv\": 0.1, \"powerline_hz\": 200}");
         PrototypeException e = assertThrows(PrototypeException.class, () -> Prototype.parse("{\"family\": ", "x"));
         assertTrue(e.getMessage().contains("not valid JSON"), e.getMessage());
+    }
+
+    @Test
+    void augmentationIsOptionalAndRoundTrips() throws PrototypeException {
+        String base = "{\"family\": \"fcn1d\", \"input\": {\"seconds\": 30, \"fs\": 300}";
+        Prototype none = Prototype.parse(base + "}", "x");
+        assertNull(none.augmentation());
+        assertFalse(none.toJsonTree().has("augmentation"), "absent when off, as in files written before it existed");
+        Prototype p = Prototype.parse(base + ", \"augmentation\": {\"noise_mv\": 0.05, \"wander_mv\": 0.2}}", "x");
+        assertEquals(new AugmentationConfig(1, 0, 0.2, 0.05, 0, 50, 0), p.augmentation());
+        assertEquals(p, Prototype.parse(p.toJson(), "x"));
+        assertEquals(0.3, p.with("augmentation.scale", "0.3").augmentation().scale());
     }
 
     @Test

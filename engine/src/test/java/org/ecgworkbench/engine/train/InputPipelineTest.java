@@ -67,6 +67,30 @@ class InputPipelineTest {
     }
 
     @Test
+    void augmentationTransformsTrainingWindowsOnlyAndFollowsTheSeed() throws IOException {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = p.toJsonTree();
+        tree.putObject("augmentation").put("noise_mv", 0.05).put("scale", 0.2);
+        BatchAssembler plain = assembler(p);
+        BatchAssembler augmented = assembler(Prototype.parse(tree.toString(), "augmented"));
+        int item = 3;
+        // A fixed offset (validation, test, inference) is never augmented.
+        assertArrayEquals(plain.window(new Example(item, 0), new java.util.Random(1)),
+                augmented.window(new Example(item, 0), new java.util.Random(1)));
+        // A random crop is, and the same again for the same generator seed.
+        double[] before = plain.window(new Example(item, Example.RANDOM), new java.util.Random(5));
+        double[] after = augmented.window(new Example(item, Example.RANDOM), new java.util.Random(5));
+        double[] again = augmented.window(new Example(item, Example.RANDOM), new java.util.Random(5));
+        double[] other = augmented.window(new Example(item, Example.RANDOM), new java.util.Random(6));
+        assertArrayEquals(after, again);
+        assertFalse(java.util.Arrays.equals(after, other));
+        double diff = 0;
+        for (int t = 0; t < before.length; t++) {
+            diff = Math.max(diff, Math.abs(after[t] - before[t]));
+        }
+        assertTrue(diff > 0.01, "augmented window differs from the plain one, max |diff| " + diff);
+    }
+
+    @Test
     void theSameSeedGivesTheSameBatchesWhateverTheWorkerCount() throws IOException {
         BatchAssembler a = assembler(p);
         List<float[]> one = pass(a, 1, 0);
@@ -161,6 +185,17 @@ class InputPipelineTest {
                 String.valueOf(e.getCause()));
         pipe.close();
         assertTrue(pipe.terminated());
+        // A terminated executor's workers may still be returning from their run methods: wait for them to end
+        // (bounded), then none may be left.
+        for (Thread t : Thread.getAllStackTraces().keySet()) {
+            if (t.getName().startsWith(pipe.threadPrefix())) {
+                try {
+                    t.join(10_000);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
         assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.isAlive()
                 && t.getName().startsWith(pipe.threadPrefix())), "pipeline threads left");
     }

@@ -134,8 +134,31 @@ final class PrototypeFields {
                                 .enabledWhen(root -> present(root, "early_stopping")),
                         text("early_stopping.patience", "Patience", "Epochs without improvement before stopping.",
                                 "5", SCALAR).enabledWhen(root -> present(root, "early_stopping")),
+                        new NullableFieldEditor(spec("augmentation", "Augmentation", "Transform each training"
+                                + " window's recording anew (validation and test never): pretrain's transforms.",
+                                "off"), "augment", augmentationDefault()),
+                        augmentation("crop", "Crop", "Keep a random 'crop'..1 share of the recording.", "1"),
+                        augmentation("scale", "Scale", "Amplitude factor uniform in 1 \u00b1 scale.", "0"),
+                        augmentation("wander_mv", "Wander (mV)", "Baseline wander of 0.1-0.5 Hz, up to this.", "0"),
+                        augmentation("noise_mv", "Noise (mV)", "Gaussian noise, standard deviation.", "0"),
+                        augmentation("powerline_mv", "Powerline (mV)", "Mains hum amplitude.", "0"),
+                        augmentation("powerline_hz", "Powerline (Hz)", "Mains frequency, below fs/2.", "50"),
+                        augmentation("shift_s", "Shift (s)", "Circular shift of up to this many seconds.", "0"),
                         text("seed", "Seed", "Initialisation, validation split, shuffling, crops, dropout.", "42",
                                 SCALAR))));
+    }
+
+    private static FieldEditor augmentation(String key, String label, String description, String hint) {
+        return text("augmentation." + key, label, description, hint, SCALAR)
+                .enabledWhen(root -> present(root, "augmentation"));
+    }
+
+    /** Mild noise and wander: what a researcher switching augmentation on starts from. */
+    private static ObjectNode augmentationDefault() {
+        ObjectNode o = JsonNodeFactory.instance.objectNode();
+        o.put("noise_mv", 0.02);
+        o.put("wander_mv", 0.1);
+        return o;
     }
 
     private static FieldSpec spec(String path, String label, String description, String hint) {

@@ -108,7 +108,9 @@ class PrototypeEditorTest {
                 .withSuggestions("s.csv");
         List<String> paths = new ArrayList<>();
         leaves(resolved.toJsonTree(), "", paths);
-        paths.addAll(List.of("description", "filters", "suggestions", "early_stopping"));
+        paths.addAll(List.of("description", "filters", "suggestions", "early_stopping", "augmentation",
+                "augmentation.crop", "augmentation.scale", "augmentation.wander_mv", "augmentation.noise_mv",
+                "augmentation.powerline_mv", "augmentation.powerline_hz", "augmentation.shift_s"));
         assertTrue(paths.size() > 30, paths.toString());
         for (String path : paths) {
             assertNotNull(fx(() -> editor.lookup("#field-" + path.replace('.', '-'))), "no editor for " + path);
