@@ -137,12 +137,12 @@ final class PrototypeFields {
                         new NullableFieldEditor(spec("augmentation", "Augmentation", "Transform each training"
                                 + " window's recording anew (validation and test never): pretrain's transforms.",
                                 "off"), "augment", augmentationDefault()),
-                        augmentation("crop", "Crop", "Keep a random 'crop'..1 share of the recording.", "1"),
+                        augmentation("crop", "Crop", "Share of the recording kept: uniform in [crop, 1].", "1"),
                         augmentation("scale", "Scale", "Amplitude factor uniform in 1 \u00b1 scale.", "0"),
                         augmentation("wander_mv", "Wander (mV)", "Baseline wander of 0.1-0.5 Hz, up to this.", "0"),
                         augmentation("noise_mv", "Noise (mV)", "Gaussian noise, standard deviation.", "0"),
-                        augmentation("powerline_mv", "Powerline (mV)", "Mains hum amplitude.", "0"),
-                        augmentation("powerline_hz", "Powerline (Hz)", "Mains frequency, below fs/2.", "50"),
+                        augmentation("powerline_mv", "Mains (mV)", "Powerline hum amplitude.", "0"),
+                        augmentation("powerline_hz", "Mains (Hz)", "Powerline frequency, below fs/2.", "50"),
                         augmentation("shift_s", "Shift (s)", "Circular shift of up to this many seconds.", "0"),
                         text("seed", "Seed", "Initialisation, validation split, shuffling, crops, dropout.", "42",
                                 SCALAR))));
