@@ -104,7 +104,7 @@ public final class FiltfiltBenchmark {
     /**
      * Median time of call; each fresh result is released once timed (not the input, nor a reused output), as NumPy
      * frees SciPy's previous result when the loop rebinds its name, so that neither side piles up outputs for the
-     * garbage collector and each new output lands in memory the operating system has just had back.
+     * garbage collector; on our side the next output of the same size gets the released memory back (RecycledMemory).
      */
     private static Point point(String experiment, String impl, int length, int batch, Config cfg,
                                Supplier<INDArray> call, INDArray... keep) {
