@@ -14,13 +14,14 @@ import org.ecgworkbench.engine.train.Confusion;
 import org.ecgworkbench.engine.train.Inference;
 import org.ecgworkbench.engine.train.Items;
 import org.ecgworkbench.engine.train.TrainedModel;
+import org.ecgworkbench.engine.train.Trainer;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** evaluate: scores a trained run on a split of a packed dataset. */
-@Command(name = "evaluate", description = "Scores a trained run's best checkpoint on a split of a packed dataset: "
+@Command(name = "evaluate", description = "Scores a trained run's model on a split of a packed dataset: "
         + "per-class precision, recall and F1, confusion matrix, and the CinC 2017 score (mean F1 of N, A, O).")
 public final class EvaluateCommand implements Callable<Integer> {
 
@@ -30,9 +31,15 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--dataset", required = true, paramLabel = "D.h5", description = "Dataset written by pack.")
     Path dataset;
 
-    @Option(names = "--split", defaultValue = "test", paramLabel = "test|train|all",
-            description = "Which items to score (default test).")
+    @Option(names = "--split", defaultValue = "test", paramLabel = "test|train|validation|all",
+            description = "Which items to score (default test); validation: the part of the training split the run"
+                    + " held out to pick its best epoch.")
     String split;
+
+    @Option(names = "--checkpoint", defaultValue = "model", paramLabel = "model|best|last|average",
+            description = "Which checkpoint (default model: the weight average when the prototype asks for one,"
+                    + " else the best).")
+    String checkpoint;
 
     @Option(names = "--workers", defaultValue = "2", paramLabel = "N", description = "Batch assembly threads (default 2).")
     int workers;
@@ -40,24 +47,38 @@ public final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    /** The --checkpoint value as the engine's choice; an unknown one is a usage error. */
+    static TrainedModel.Checkpoint checkpointOption(String value) {
+        try {
+            return TrainedModel.Checkpoint.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--checkpoint must be model, best, last or average, got " + value);
+        }
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         try {
-            if (!List.of("test", "train", "all").contains(split)) {
-                throw new IllegalArgumentException("--split must be test, train or all, got " + split);
+            if (!List.of("test", "train", "validation", "all").contains(split)) {
+                throw new IllegalArgumentException("--split must be test, train, validation or all, got " + split);
             }
-            TrainedModel m = TrainedModel.load(model);
+            TrainedModel m = TrainedModel.load(model, checkpointOption(checkpoint));
             Dataset ds = Dataset.open(dataset);
             int[] labels = BatchAssembler.labels(ds, m.prototype());
-            List<Integer> which = new ArrayList<>();
-            for (int i = 0; i < ds.size(); i++) {
-                if (split.equals("all") || (split.equals("test") == (ds.split(i) == Split.TEST))) {
-                    which.add(i);
+            int[] items;
+            if (split.equals("validation")) {
+                items = Trainer.validationItems(ds, m.prototype().seed());
+            } else {
+                List<Integer> which = new ArrayList<>();
+                for (int i = 0; i < ds.size(); i++) {
+                    if (split.equals("all") || (split.equals("test") == (ds.split(i) == Split.TEST))) {
+                        which.add(i);
+                    }
                 }
+                items = which.stream().mapToInt(Integer::intValue).toArray();
             }
-            int[] items = which.stream().mapToInt(Integer::intValue).toArray();
             long t0 = System.nanoTime();
             double[][] prob = m.probabilities(Items.of(ds), items, workers);
             Confusion c = new Confusion(m.prototype().classes());

@@ -19,8 +19,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** export: a trained run's network as an ONNX model file. */
-@Command(name = "export", description = "Writes a trained run's network (best checkpoint, batch norms folded) as an"
-        + " ONNX model, checked against DL4J with ONNX Runtime.")
+@Command(name = "export", description = "Writes a trained run's network (its model: weight average or best checkpoint;"
+        + " batch norms folded) as an ONNX model, checked against DL4J with ONNX Runtime.")
 public final class ExportCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR",

@@ -20,9 +20,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** predict: classifies recordings with a trained run's best checkpoint. */
+/** predict: classifies recordings with a trained run's model. */
 @Command(name = "predict", description = "Classifies recordings (files or folders of .hea/.mat/.csv) with a trained "
-        + "run's best checkpoint; writes name,label and one probability per class.")
+        + "run's model (its weight average when the prototype sets average_epochs, else its best checkpoint); writes "
+        + "name,label and one probability per class.")
 public final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "Run directory of a trained model.")

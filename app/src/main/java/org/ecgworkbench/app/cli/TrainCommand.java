@@ -99,6 +99,14 @@ public final class TrainCommand implements Callable<Integer> {
                         m.validation().score(), m.seconds());
                 out.flush();
             }
+
+            @Override
+            public void average(int first, int through, Trainer.EpochMetrics m) {
+                out.printf(Locale.ROOT, "weight average of epochs %d-%d: validation loss %.4f, accuracy %.4f, score %.4f"
+                        + " (the run's model)%n", first, through, m.valLoss(), m.validation().accuracy(),
+                        m.validation().score());
+                out.flush();
+            }
         };
         try {
             Trainer.Options o = Trainer.Options.defaults().withMinutes(minutes).withCheckpointMinutes(checkpointMinutes)

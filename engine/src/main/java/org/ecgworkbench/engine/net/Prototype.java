@@ -43,6 +43,8 @@ import org.ecgworkbench.engine.dataset.AugmentationConfig;
  * @param augmentation  on-the-fly augmentation of every training window's recording (the transforms of
  *                      {@code pretrain}), drawn anew each time; null for none. Validation and test windows are never
  *                      augmented
+ * @param averageEpochs the run's model is the mean of the weights at the ends of the last this many epochs of the
+ *                      schedule (0: off; the best checkpoint is the model)
  * @param seed          seed of initialisation, shuffling, cropping and dropout
  */
 public record Prototype(String name, Family family, int blocks, List<Integer> filters, Growth growth,
@@ -51,7 +53,7 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
                         Input input, List<String> features, Suggestions suggestions, int headUnits,
                         List<String> classes, Optimizer optimizer, int batchSize, int epochs,
                         EarlyStopping earlyStopping, ClassWeights classWeights, AugmentationConfig augmentation,
-                        long seed) {
+                        int averageEpochs, long seed) {
 
     /** Signal channels a network can take: the raw lead and the Pan-Tompkins stages computed by the engine. */
     public static final List<String> CHANNELS = List.of("raw", "bandpassed", "derivative", "squared", "integrated");
@@ -249,6 +251,9 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
             au.put("powerline_hz", augmentation.powerlineHz());
             au.put("shift_s", augmentation.shiftS());
         }
+        if (averageEpochs > 0) {
+            o.put("average_epochs", averageEpochs);
+        }
         o.put("seed", seed);
         return o;
     }
@@ -271,14 +276,14 @@ public record Prototype(String name, Family family, int blocks, List<Integer> fi
     public Prototype withClasses(List<String> newClasses) {
         return new Prototype(name, family, blocks, filters, growth, kernelSizes, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, suggestions, headUnits, List.copyOf(newClasses), optimizer, batchSize,
-                epochs, earlyStopping, classWeights, augmentation, seed);
+                epochs, earlyStopping, classWeights, augmentation, averageEpochs, seed);
     }
 
     /** A copy with another suggestions file (null: none). */
     public Prototype withSuggestions(String file) {
         return new Prototype(name, family, blocks, filters, growth, kernelSizes, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, file == null ? null : new Suggestions(file), headUnits, classes, optimizer,
-                batchSize, epochs, earlyStopping, classWeights, augmentation, seed);
+                batchSize, epochs, earlyStopping, classWeights, augmentation, averageEpochs, seed);
     }
 
     /** Output length (samples along time) after the whole network's reductions, for an input of the given length. */

@@ -27,7 +27,7 @@ final class PrototypeReader {
     private static final Set<String> TOP = Set.of("name", "family", "blocks", "base_filters", "growth", "filters",
             "kernel_size", "stem_stride", "reduction", "pooling", "dropout", "batch_norm", "input", "features",
             "suggestions", "head_units", "classes", "optimizer", "batch_size", "epochs", "early_stopping",
-            "class_weights", "augmentation", "seed", "description");
+            "class_weights", "augmentation", "average_epochs", "seed", "description");
 
     private PrototypeReader() {
     }
@@ -129,10 +129,11 @@ final class PrototypeReader {
         }
         Prototype.ClassWeights weights = classWeights(root.get("class_weights"), classes);
         AugmentationConfig augmentation = augmentation(root.get("augmentation"), input);
+        int averageEpochs = integer(root, "average_epochs", 0, 0, epochs);
         long seed = root.has("seed") ? longValue(root, "seed") : 42;
         return new Prototype(name, family, blocks, filters, growth, kernels, stemStride, reduction, pooling, dropout,
                 batchNorm, input, features, suggestions, headUnits, classes, optimizer, batchSize, epochs, early,
-                weights, augmentation, seed);
+                weights, augmentation, averageEpochs, seed);
     }
 
     /** Training-window augmentation, or null; each transform off at its neutral value, as pretrain's options. */

@@ -39,7 +39,7 @@ public final class ModelClassifier implements Classifier {
     }
 
     /**
-     * Loads a run's best checkpoint (see {@link TrainedModel#load}) into a pool of copies networks run by engine; an
+     * Loads a run's model (see {@link TrainedModel#load}) into a pool of copies networks run by engine; an
      * {@link IOException} names the run and the reason when {@link InferenceEngine#ONNX} is asked for and cannot be
      * used.
      */

@@ -33,6 +33,10 @@ public final class RunFiles {
     public static final String LAST = "checkpoints/last.zip";
     /** The checkpoint with the best validation score. */
     public static final String BEST = "checkpoints/best.zip";
+    /** The mean of the weights over the prototype's last average_epochs epochs (when it asks for one). */
+    public static final String AVERAGE = "checkpoints/average.zip";
+    /** Validation metrics of {@link #AVERAGE} at the end of the run, with the epochs it covers. */
+    public static final String AVERAGE_METRICS = "average.json";
     /** Standard output and error of the child process a queue scheduler runs the training in. */
     public static final String LOG = "train.log";
     /** Present: stop at the next step with a checkpoint (how a queue cancels a run running in another process). */

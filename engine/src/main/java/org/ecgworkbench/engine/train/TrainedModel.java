@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.ecgworkbench.engine.features.RecordFeatures;
@@ -42,14 +43,40 @@ public final class TrainedModel {
         this.checkpoint = checkpoint;
     }
 
-    /** Loads the best checkpoint of a run (the last when no epoch has finished). */
+    /** Which of a run's checkpoints to load. */
+    public enum Checkpoint {
+        /** The run's model: the weight average when its prototype asks for one, else the best, else the last. */
+        MODEL,
+        /** The epoch with the best validation metric. */
+        BEST,
+        /** The latest. */
+        LAST,
+        /** The mean of the weights over the prototype's last average_epochs epochs. */
+        AVERAGE
+    }
+
+    /** Loads a run's model (see {@link Checkpoint#MODEL}). */
     public static TrainedModel load(Path runDir) throws IOException {
-        Path best = runDir.resolve(RunFiles.BEST);
-        Path file = Files.isRegularFile(best) ? best : runDir.resolve(RunFiles.LAST);
-        if (!Files.isRegularFile(file)) {
-            throw new IOException(runDir + ": no checkpoint (checkpoints/best.zip or last.zip); has the run started?");
-        }
+        return load(runDir, Checkpoint.MODEL);
+    }
+
+    /** Loads one checkpoint of a run; a missing one is an error naming the file. */
+    public static TrainedModel load(Path runDir, Checkpoint which) throws IOException {
         Prototype p = Prototype.read(runDir.resolve(RunFiles.PROTOTYPE));
+        Path file = switch (which) {
+            case BEST -> runDir.resolve(RunFiles.BEST);
+            case LAST -> runDir.resolve(RunFiles.LAST);
+            case AVERAGE -> runDir.resolve(RunFiles.AVERAGE);
+            case MODEL -> Stream.of(p.averageEpochs() > 0 ? RunFiles.AVERAGE : RunFiles.BEST,
+                            RunFiles.BEST, RunFiles.LAST).map(runDir::resolve).filter(Files::isRegularFile).findFirst()
+                    .orElse(runDir.resolve(RunFiles.LAST));
+        };
+        if (!Files.isRegularFile(file)) {
+            String why = which != Checkpoint.AVERAGE ? "has the run started?"
+                    : p.averageEpochs() == 0 ? "the run's prototype sets no average_epochs"
+                    : "it is written at the end of epoch " + (p.epochs() - p.averageEpochs() + 1) + " on";
+            throw new IOException(file + ": no such checkpoint; " + why);
+        }
         JsonNode run = RunFiles.readJson(runDir.resolve(RunFiles.RUN));
         JsonNode pre = RunFiles.readJson(runDir.resolve(RunFiles.PREPROCESSING));
         NetworkBuilder.Layout layout = NetworkBuilder.Layout.valueOf(run.path("layout").asText("conv2d").toUpperCase());

@@ -91,6 +91,10 @@ public final class Trainer {
         /** After every epoch's validation. */
         default void epoch(EpochMetrics metrics) {
         }
+
+        /** At the end of a run with weight averaging: the averaged model's validation, epochs first..through (1-based). */
+        default void average(int first, int through, EpochMetrics metrics) {
+        }
     }
 
     /** How a call ended. */
@@ -263,6 +267,7 @@ public final class Trainer {
         long callStart = System.nanoTime();
         long started = callStart;
         long lastCheckpoint = started;
+        WeightAverage average = WeightAverage.of(p, runDir);
         try {
             for (int epoch = s.epoch; epoch < p.epochs(); epoch++) {
                 net.getConfiguration().setEpochCount(epoch);
@@ -317,6 +322,10 @@ public final class Trainer {
                 double elapsed = (System.nanoTime() - started) / 1e9;
                 s.elapsedSeconds += elapsed;
                 started = System.nanoTime();
+                if (average != null) {
+                    // before the checkpoint: a kill between the two retrains this epoch, which the average then skips
+                    average.epochEnded(net, s.epoch, runDir);
+                }
                 checkpoint(net, s, runDir);
                 if (better) {
                     Path tmp = runDir.resolve(RunFiles.CHECKPOINTS).resolve(".best.zip.tmp");
@@ -327,6 +336,7 @@ public final class Trainer {
                 lastCheckpoint = System.nanoTime();
                 l.epoch(m);
                 if (s.finished) {
+                    validateAverage(average, assembler, items, labels, parts[1], p, s, runDir, o.workers(), l);
                     return Outcome.DONE;
                 }
                 if ((o.minutes() > 0 && System.nanoTime() - callStart >= o.minutes() * 60e9) || o.stop().getAsBoolean()) {
@@ -355,7 +365,27 @@ public final class Trainer {
                 val.length == 0 ? Double.NaN : loss / val.length, seconds, lr);
     }
 
-    private static void writeEpoch(Path runDir, EpochMetrics m) throws IOException {
+    /** Scores the finished run's weight average on the validation items into {@link RunFiles#AVERAGE_METRICS}. */
+    private static void validateAverage(WeightAverage average, BatchAssembler a, Items items, int[] labels, int[] val,
+                                        Prototype p, State s, Path runDir, int workers, Listener l) throws IOException {
+        if (average == null || average.network() == null) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        EpochMetrics v = validate(average.network(), a, items, labels, val, p, s.epoch - 1, s, 0, workers);
+        EpochMetrics m = new EpochMetrics(v.epoch(), Double.NaN, v.validation(), v.valLoss(),
+                (System.nanoTime() - t0) / 1e9, v.learningRate());
+        ObjectNode line = epochLine(m);
+        // no training of its own: the seconds are the validation's
+        line.remove(List.of("train_loss", "learning_rate"));
+        line.put("first_epoch", average.first());
+        line.put("through_epoch", average.through());
+        RunFiles.writeJson(runDir.resolve(RunFiles.AVERAGE_METRICS), line);
+        l.average(average.first(), average.through(), m);
+    }
+
+    /** One metrics line: losses, accuracy, score, learning rate, seconds, per-class precision/recall/F1, confusion. */
+    private static ObjectNode epochLine(EpochMetrics m) {
         ObjectNode line = RunFiles.JSON.createObjectNode();
         Confusion c = m.validation();
         line.put("epoch", m.epoch());
@@ -379,7 +409,12 @@ public final class Trainer {
                 r.add(v);
             }
         }
-        RunFiles.appendLine(runDir.resolve(RunFiles.METRICS), line);
+        return line;
+    }
+
+    private static void writeEpoch(Path runDir, EpochMetrics m) throws IOException {
+        RunFiles.appendLine(runDir.resolve(RunFiles.METRICS), epochLine(m));
+        Confusion c = m.validation();
         StringBuilder csv = new StringBuilder("reference\\predicted," + String.join(",", c.classes()) + "\n");
         long[][] counts = c.counts();
         for (int i = 0; i < counts.length; i++) {
@@ -412,6 +447,11 @@ public final class Trainer {
         Files.move(tmp, runDir.resolve(RunFiles.LAST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
                 java.nio.file.StandardCopyOption.REPLACE_EXISTING);
         s.save(runDir);
+    }
+
+    /** The items a run with this seed holds out of the dataset's training split to validate on. */
+    public static int[] validationItems(Dataset ds, long seed) {
+        return trainValidation(ds, seed)[1];
     }
 
     /** [0]: training items, [1]: validation items, from the dataset's training split; seeded, stratified. */

@@ -99,6 +99,19 @@ class PrototypeTest {
     }
 
     @Test
+    void weightAveragingIsOptionalAndFitsInTheEpochs() throws PrototypeException {
+        String base = "{\"family\": \"fcn1d\", \"input\": {\"seconds\": 30, \"fs\": 300}, \"epochs\": 20";
+        Prototype none = Prototype.parse(base + "}", "x");
+        assertEquals(0, none.averageEpochs());
+        assertFalse(none.toJsonTree().has("average_epochs"), "absent when off, as in files written before it existed");
+        Prototype p = Prototype.parse(base + ", \"average_epochs\": 5}", "x");
+        assertEquals(5, p.averageEpochs());
+        assertEquals(p, Prototype.parse(p.toJson(), "x"));
+        assertField("average_epochs", "\"epochs\": 4, \"average_epochs\": 5");
+        assertField("average_epochs", "\"average_epochs\": -1");
+    }
+
+    @Test
     void aMissingFileIsNamed(@TempDir Path dir) {
         PrototypeException e = assertThrows(PrototypeException.class, () -> Prototype.read(dir.resolve("nope.json")));
         assertTrue(e.getMessage().contains("nope.json"), e.getMessage());

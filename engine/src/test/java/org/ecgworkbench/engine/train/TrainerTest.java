@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.deeplearning4j.nn.graph.ComputationGraph;
@@ -101,6 +102,98 @@ class TrainerTest {
         JsonNode b = RunFiles.JSON.readTree(Files.readAllLines(parts.resolve(RunFiles.METRICS)).get(1));
         assertEquals(a.path("train_loss").asDouble(), b.path("train_loss").asDouble(), 0.0);
         assertEquals(a.path("confusion"), b.path("confusion"));
+    }
+
+    @Test
+    void weightAveragingKeepsTheMeanOfTheLastEpochsAsTheRunsModel() throws IOException {
+        Prototype p = TinyData.prototype().with("epochs", "3").with("average_epochs", "2");
+        Path run = dir.resolve("average");
+        List<float[]> ends = new ArrayList<>();
+        int[] window = new int[2];
+        Trainer.train(p, data, run, Trainer.Options.defaults(), new Trainer.Listener() {
+            @Override
+            public void epoch(Trainer.EpochMetrics m) {
+                try {
+                    ends.add(params(run, RunFiles.LAST));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }
+
+            @Override
+            public void average(int first, int through, Trainer.EpochMetrics m) {
+                window[0] = first;
+                window[1] = through;
+            }
+        });
+        assertArrayEquals(new int[] {2, 3}, window);
+        float[] avg = params(run, RunFiles.AVERAGE);
+        float[] e2 = ends.get(1);
+        float[] e3 = ends.get(2);
+        double moved = 0;
+        for (int k = 0; k < avg.length; k++) {
+            float mean = (e2[k] + e3[k]) / 2;
+            assertEquals(mean, avg[k], 1e-6 * Math.max(1, Math.abs(mean)), "parameter " + k);
+            moved = Math.max(moved, Math.abs(e3[k] - e2[k]));
+        }
+        assertTrue(moved > 1e-4, "the two epochs' weights differ, so the mean is not either of them");
+        JsonNode am = RunFiles.readJson(run.resolve(RunFiles.AVERAGE_METRICS));
+        assertEquals(2, am.path("first_epoch").asInt());
+        assertEquals(3, am.path("through_epoch").asInt());
+        assertTrue(Double.isFinite(am.path("cinc_score").asDouble(Double.NaN)));
+        assertEquals("checkpoints/average.zip", TrainedModel.load(run).checkpoint());
+        assertEquals("checkpoints/best.zip", TrainedModel.load(run, TrainedModel.Checkpoint.BEST).checkpoint());
+        // The same run as if its prototype asked for no average: the model is the best checkpoint.
+        Path plain = dir.resolve("average-off");
+        copyTree(run, plain);
+        Files.delete(plain.resolve(RunFiles.AVERAGE));
+        Files.writeString(plain.resolve(RunFiles.PROTOTYPE), p.with("average_epochs", "0").toJson());
+        assertEquals("checkpoints/best.zip", TrainedModel.load(plain).checkpoint());
+        IOException none = assertThrows(IOException.class,
+                () -> TrainedModel.load(plain, TrainedModel.Checkpoint.AVERAGE));
+        assertTrue(none.getMessage().contains("average.zip") && none.getMessage().contains("sets no average_epochs"),
+                none.getMessage());
+    }
+
+    @Test
+    void aResumedRunAddsEachEpochToTheAverageOnce() throws IOException {
+        Prototype p = TinyData.prototype().with("epochs", "3").with("average_epochs", "2");
+        Path whole = dir.resolve("average-whole");
+        Trainer.train(p, data, whole, Trainer.Options.defaults(), new Trainer.Listener() { });
+        // Stop at the end of epoch 2 (the window's first), then resume to the end.
+        Path parts = dir.resolve("average-parts");
+        AtomicInteger epochs = new AtomicInteger();
+        Trainer.Listener count = new Trainer.Listener() {
+            @Override
+            public void epoch(Trainer.EpochMetrics m) {
+                epochs.incrementAndGet();
+            }
+        };
+        assertEquals(Trainer.Outcome.STOPPED, Trainer.train(p, data, parts,
+                Trainer.Options.defaults().withStop(() -> epochs.get() == 2), count));
+        // The state a kill leaves between the average's write and the checkpoint: the average already holds epoch 3,
+        // the checkpoint and state are still epoch 2's.
+        Path killed = dir.resolve("average-killed");
+        copyTree(parts, killed);
+        assertEquals(Trainer.Outcome.DONE, Trainer.resume(parts, Trainer.Options.defaults(), new Trainer.Listener() { }));
+        assertArrayEquals(params(whole, RunFiles.AVERAGE), params(parts, RunFiles.AVERAGE));
+        Files.copy(parts.resolve(RunFiles.AVERAGE), killed.resolve(RunFiles.AVERAGE),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        assertEquals(Trainer.Outcome.DONE, Trainer.resume(killed, Trainer.Options.defaults(), new Trainer.Listener() { }));
+        assertArrayEquals(params(whole, RunFiles.AVERAGE), params(killed, RunFiles.AVERAGE));
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var files = Files.walk(from)) {
+            for (Path f : files.toList()) {
+                Path t = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(t);
+                } else {
+                    Files.copy(f, t);
+                }
+            }
+        }
     }
 
     @Test

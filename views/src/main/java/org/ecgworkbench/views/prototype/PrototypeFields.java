@@ -144,6 +144,8 @@ final class PrototypeFields {
                         augmentation("powerline_mv", "Mains (mV)", "Powerline hum amplitude.", "0"),
                         augmentation("powerline_hz", "Mains (Hz)", "Powerline frequency, below fs/2.", "50"),
                         augmentation("shift_s", "Shift (s)", "Circular shift of up to this many seconds.", "0"),
+                        text("average_epochs", "Average last", "The run's model is the mean of the weights at the"
+                                + " ends of its last N epochs; 0: off (the best epoch is the model).", "0", SCALAR),
                         text("seed", "Seed", "Initialisation, validation split, shuffling, crops, dropout.", "42",
                                 SCALAR))));
     }

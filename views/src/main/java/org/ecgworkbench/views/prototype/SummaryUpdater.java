@@ -106,6 +106,6 @@ final class SummaryUpdater {
         return new Prototype("", p.family(), p.blocks(), p.filters(), null, p.kernelSizes(), p.stemStride(),
                 p.reduction(), p.pooling(), p.dropout(), p.batchNorm(), p.input(), p.features(),
                 p.suggestions() == null ? null : new Prototype.Suggestions("-"), p.headUnits(), p.classes(),
-                p.optimizer(), 1, 1, null, p.classWeights(), null, 0);
+                p.optimizer(), 1, 1, null, p.classWeights(), null, 0, 0);
     }
 }
