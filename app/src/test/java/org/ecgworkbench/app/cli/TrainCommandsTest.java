@@ -3,6 +3,7 @@ package org.ecgworkbench.app.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,6 +40,26 @@ class TrainCommandsTest extends CliTest {
         assertTrue(out.toString().contains("score (mean F1 of A, N)") && out.toString().contains("ref\\pred"),
                 out.toString());
 
+        int validation = validationItems(runDir);
+        assertEquals(0, run("evaluate", "--model", runDir.toString(), "--dataset", data.toString(), "--split",
+                "validation", "--checkpoint", "last"), err.toString());
+        assertTrue(out.toString().contains("(checkpoints/last.zip)")
+                && out.toString().contains("split validation: " + validation + " recordings"), out.toString());
+        assertEquals(1, run("evaluate", "--model", runDir.toString(), "--dataset", data.toString(), "--checkpoint",
+                "average"));
+        assertTrue(err.toString().contains("average.zip") && err.toString().contains("sets no average_epochs"),
+                err.toString());
+        assertEquals(2, run("evaluate", "--model", runDir.toString(), "--dataset", data.toString(), "--checkpoint",
+                "newest"));
+        assertTrue(err.toString().contains("--checkpoint must be model, best, last or average"), err.toString());
+
+        Path averaged = dir.resolve("averaged");
+        assertEquals(0, run("train", "--prototype", proto.toString(), "--dataset", data.toString(), "--run-dir",
+                averaged.toString(), "--set", "average_epochs=2"), err.toString());
+        assertTrue(out.toString().contains("weight average of epochs 1-2"), out.toString());
+        assertEquals(0, run("evaluate", "--model", averaged.toString(), "--dataset", data.toString()), err.toString());
+        assertTrue(out.toString().contains("(checkpoints/average.zip)"), out.toString());
+
         Path preds = dir.resolve("preds.csv");
         assertEquals(0, run("predict", "--model", runDir.toString(), "--out", preds.toString(), rec.toString()),
                 err.toString());
@@ -50,6 +71,11 @@ class TrainCommandsTest extends CliTest {
             assertTrue(f[1].equals("N") || f[1].equals("A"), line);
             assertEquals(1, Double.parseDouble(f[2]) + Double.parseDouble(f[3]), 1e-4, line);
         }
+    }
+
+    /** How many validation items a run holds out, from its preprocessing.json. */
+    private static int validationItems(Path runDir) throws IOException {
+        return new ObjectMapper().readTree(runDir.resolve("preprocessing.json").toFile()).path("validation_items").size();
     }
 
     @Test
