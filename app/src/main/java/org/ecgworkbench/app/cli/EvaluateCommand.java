@@ -48,7 +48,7 @@ public final class EvaluateCommand implements Callable<Integer> {
     CommandSpec spec;
 
     /** The --checkpoint value as the engine's choice; an unknown one is a usage error. */
-    static TrainedModel.Checkpoint checkpointOption(String value) {
+    private static TrainedModel.Checkpoint checkpointOption(String value) {
         try {
             return TrainedModel.Checkpoint.valueOf(value.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {

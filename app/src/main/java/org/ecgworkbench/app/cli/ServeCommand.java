@@ -19,7 +19,8 @@ import picocli.CommandLine.Spec;
 
 /** serve: a trained model kept resident, classifying recordings over HTTP. */
 @Command(name = "serve", description = "Loads a trained run's model (weight average or best checkpoint) once, warms"
-        + " it up and classifies recordings over HTTP (POST /v1/classify, GET /v1/health, GET /v1/model, POST /v1/reload) until stopped.")
+        + " it up and classifies recordings over HTTP (POST /v1/classify, GET /v1/health, GET /v1/model,"
+        + " POST /v1/reload) until stopped.")
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "RUN_DIR", description = "Run directory of a trained model.")

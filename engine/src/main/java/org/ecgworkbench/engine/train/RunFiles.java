@@ -47,11 +47,26 @@ public final class RunFiles {
     private RunFiles() {
     }
 
+    /** Writes a file's whole content to the path it is given (a temporary file beside the target). */
+    @FunctionalInterface
+    public interface Writer {
+        /** Writes everything to tmp. */
+        void write(Path tmp) throws IOException;
+    }
+
+    /**
+     * Replaces file by what writer writes to a temporary file beside it (".NAME.tmp"), with an atomic rename, so a
+     * reader, or a run resumed after a kill, never sees half of it.
+     */
+    public static void replaceAtomically(Path file, Writer writer) throws IOException {
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
+        writer.write(tmp);
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    }
+
     /** Writes text to file through a temporary file and an atomic rename, so a reader never sees half of it. */
     public static void writeAtomically(Path file, byte[] content) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, content);
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        replaceAtomically(file, tmp -> Files.write(tmp, content));
     }
 
     /** Writes a JSON tree atomically, pretty-printed. */

@@ -245,10 +245,7 @@ public final class Trainer {
             net = ModelSerializer.restoreComputationGraph(last.toFile(), true);
             if (s.batch == 0 && s.bestEpoch > 0 && s.bestEpoch == s.epoch) {
                 // last.zip is the best epoch's end: redo the copy a kill may have cut off after the checkpoint
-                Path tmp = runDir.resolve(RunFiles.CHECKPOINTS).resolve(".best.zip.tmp");
-                Files.copy(last, tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                Files.move(tmp, runDir.resolve(RunFiles.BEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                copyLastToBest(runDir);
             }
         } else {
             net = new NetworkBuilder(p, layout, classWeights(p, labels, parts[0])).build();
@@ -328,10 +325,7 @@ public final class Trainer {
                 }
                 checkpoint(net, s, runDir);
                 if (better) {
-                    Path tmp = runDir.resolve(RunFiles.CHECKPOINTS).resolve(".best.zip.tmp");
-                    Files.copy(runDir.resolve(RunFiles.LAST), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                    Files.move(tmp, runDir.resolve(RunFiles.BEST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                            java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                    copyLastToBest(runDir);
                 }
                 lastCheckpoint = System.nanoTime();
                 l.epoch(m);
@@ -442,11 +436,14 @@ public final class Trainer {
     }
 
     private static void checkpoint(ComputationGraph net, State s, Path runDir) throws IOException {
-        Path tmp = runDir.resolve(RunFiles.CHECKPOINTS).resolve(".last.zip.tmp");
-        ModelSerializer.writeModel(net, tmp.toFile(), true);
-        Files.move(tmp, runDir.resolve(RunFiles.LAST), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
-                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        RunFiles.replaceAtomically(runDir.resolve(RunFiles.LAST),
+                tmp -> ModelSerializer.writeModel(net, tmp.toFile(), true));
         s.save(runDir);
+    }
+
+    private static void copyLastToBest(Path runDir) throws IOException {
+        RunFiles.replaceAtomically(runDir.resolve(RunFiles.BEST),
+                tmp -> Files.copy(runDir.resolve(RunFiles.LAST), tmp, java.nio.file.StandardCopyOption.REPLACE_EXISTING));
     }
 
     /** The items a run with this seed holds out of the dataset's training split to validate on. */

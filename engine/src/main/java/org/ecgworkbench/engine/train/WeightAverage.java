@@ -3,7 +3,6 @@ package org.ecgworkbench.engine.train;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.util.ModelSerializer;
 import org.ecgworkbench.engine.net.Prototype;
@@ -48,11 +47,11 @@ final class WeightAverage {
     /**
      * Adds the weights net has at the end of epoch (1-based) when that epoch is in the window and not yet included (a
      * resumed run trains an epoch again when a kill came between this and the checkpoint, to identical weights), and
-     * writes the average atomically. Returns whether it changed.
+     * writes the average atomically.
      */
-    boolean epochEnded(ComputationGraph net, int epoch, Path runDir) throws IOException {
+    void epochEnded(ComputationGraph net, int epoch, Path runDir) throws IOException {
         if (epoch < first || epoch <= through) {
-            return false;
+            return;
         }
         if (average == null) {
             average = net.clone();
@@ -62,12 +61,10 @@ final class WeightAverage {
             avg.addi(net.params().sub(avg).divi(epoch - first + 1));
         }
         through = epoch;
-        Path tmp = runDir.resolve(RunFiles.CHECKPOINTS).resolve(".average.zip.tmp");
-        ModelSerializer.writeModel(average, tmp.toFile(), false);
-        ModelSerializer.addObjectToFile(tmp.toFile(), THROUGH, through);
-        Files.move(tmp, runDir.resolve(RunFiles.AVERAGE), StandardCopyOption.ATOMIC_MOVE,
-                StandardCopyOption.REPLACE_EXISTING);
-        return true;
+        RunFiles.replaceAtomically(runDir.resolve(RunFiles.AVERAGE), tmp -> {
+            ModelSerializer.writeModel(average, tmp.toFile(), false);
+            ModelSerializer.addObjectToFile(tmp.toFile(), THROUGH, through);
+        });
     }
 
     /** The averaged network, or null before the window's first epoch has ended. */

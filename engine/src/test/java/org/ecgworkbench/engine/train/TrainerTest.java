@@ -184,14 +184,10 @@ class TrainerTest {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
+        // as ServeTest's (app module): Files.walk lists a folder before its files, and copying a folder makes it empty
         try (var files = Files.walk(from)) {
             for (Path f : files.toList()) {
-                Path t = to.resolve(from.relativize(f).toString());
-                if (Files.isDirectory(f)) {
-                    Files.createDirectories(t);
-                } else {
-                    Files.copy(f, t);
-                }
+                Files.copy(f, to.resolve(from.relativize(f).toString()));
             }
         }
     }
